@@ -1,0 +1,53 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as internationalSms from './actions/internationalSms';
+import { router } from './actions/router';
+import * as sms from './actions/sms';
+import * as voiceCode from './actions/voiceCode';
+
+/**
+ * ihuyi (互亿无线): domestic SMS, international SMS and voice verification codes. Each
+ * product has its own credential, because ihuyi gives each its own API ID and key.
+ */
+export class Ihuyi implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ihuyi',
+		name: 'ihuyi',
+		icon: { light: 'file:ihuyi.svg', dark: 'file:ihuyi.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send SMS, international SMS and voice verification codes with ihuyi (互亿无线)',
+		defaults: { name: 'ihuyi' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'ihuyiSmsApi', required: true, displayOptions: { show: { resource: ['sms'] } } },
+			{ name: 'ihuyiInternationalSmsApi', required: true, displayOptions: { show: { resource: ['internationalSms'] } } },
+			{ name: 'ihuyiVoiceApi', required: true, displayOptions: { show: { resource: ['voiceCode'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'SMS (验证码通知短信)', value: 'sms' },
+					{ name: 'International SMS (国际短信)', value: 'internationalSms' },
+					{ name: 'Voice Code (语音验证码)', value: 'voiceCode' },
+				],
+				default: 'sms',
+			},
+			...sms.description,
+			...internationalSms.description,
+			...voiceCode.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

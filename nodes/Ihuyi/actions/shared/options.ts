@@ -1,0 +1,43 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_TIMEOUT_MS } from '../../transport/request';
+
+/** Options every ihuyi operation offers. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Ms)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1000, maxValue: 120000 },
+	default: DEFAULT_TIMEOUT_MS,
+	description:
+		'How long to wait for ihuyi before giving up. A send that times out is not repeated: it may have gone out.',
+};
+
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Max Concurrent Requests',
+	name: 'maxConcurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 50 },
+	default: 1,
+	description:
+		'How many items are sent at the same time. Keep 1 when items may repeat a number: ihuyi allows one message per number per second.',
+};
+
+export interface CommonOptions {
+	timeoutMs: number;
+	maxConcurrency: number;
+}
+
+export function readCommonOptions(ctx: IExecuteFunctions): CommonOptions {
+	const options = ctx.getNodeParameter('options', 0, {}) as { timeout?: number; maxConcurrency?: number };
+	return {
+		timeoutMs: clamp(options.timeout ?? DEFAULT_TIMEOUT_MS, 1000, 120000),
+		maxConcurrency: clamp(options.maxConcurrency ?? 1, 1, 50),
+	};
+}
+
+function clamp(value: number, min: number, max: number): number {
+	const number = Number(value);
+	if (!Number.isFinite(number)) return min;
+	return Math.min(max, Math.max(min, Math.floor(number)));
+}

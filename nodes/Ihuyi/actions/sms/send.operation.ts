@@ -1,0 +1,197 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { incompleteAnswerError, invalidInput } from '../../../common/errors';
+import { readText } from '../../../common/parameters';
+import { runItems } from '../../../common/runItems';
+import { countSegments } from '../../../common/segments';
+import { callIhuyi } from '../../transport/request';
+import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
+import { checkContent, readMainlandMobile } from '../shared/validate';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Mobile',
+		name: 'mobile',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 13800138000',
+		description: 'One mainland-China mobile number (11 digits). A +86 prefix, spaces and dashes are removed.',
+	},
+	{
+		displayName: 'Send Mode',
+		name: 'sendMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Full Text',
+				value: 'fullText',
+				description: 'Send the whole message; it must match an approved template exactly',
+			},
+			{
+				name: 'Template (模板)',
+				value: 'template',
+				description: 'Send a template ID and the values of its variables',
+			},
+		],
+		default: 'fullText',
+	},
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. 您的验证码是：1234。请不要把验证码泄露给其他人。',
+		description: 'The message text, at most 500 characters',
+		hint: 'Must match an approved template (模板) character for character, punctuation and spaces included. Do not add the 【signature】: ihuyi adds it.',
+		displayOptions: { show: { sendMode: ['fullText'] } },
+	},
+	{
+		displayName: 'Template ID',
+		name: 'templateId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1',
+		description: 'The template ID (模板ID) from the ihuyi console; ID 1 is the default verification-code template',
+		displayOptions: { show: { sendMode: ['template'] } },
+	},
+	{
+		displayName: 'Template Variables',
+		name: 'templateVariables',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		placeholder: 'Add Variable',
+		description: 'The values of the template variables (【变量】), in the order they appear in the template',
+		displayOptions: { show: { sendMode: ['template'] } },
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 1234',
+						description: 'The value of this variable; it must not contain "|"',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			concurrencyOption,
+			{
+				displayName: 'Signature (for Segment Count)',
+				name: 'signature',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 互亿无线',
+				description:
+					'Your approved signature without 【】. ihuyi adds it to every message and bills it; enter it here only so that Segments counts it. It is not sent.',
+			},
+			timeoutOption,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
+
+interface PreparedSms {
+	mobile: string;
+	content: string;
+	templateId?: string;
+	segments: number | null;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const { timeoutMs, maxConcurrency } = readCommonOptions(this);
+	const node = this.getNode();
+	return await runItems<PreparedSms>(
+		this,
+		items.length,
+		{
+			sends: true,
+			prepare: (itemIndex) => {
+				const mobile = readMainlandMobile(this, itemIndex);
+				const sendMode = this.getNodeParameter('sendMode', itemIndex, 'fullText') as string;
+				const signature = String((this.getNodeParameter('options', itemIndex, {}) as IDataObject).signature ?? '').trim();
+				if (sendMode === 'template') {
+					const templateId = readText(this, 'templateId', itemIndex, 'Template ID').trim();
+					if (!/^\d+$/.test(templateId)) {
+						throw invalidInput(node, itemIndex, 'Template ID', templateId === '' ? 'is empty' : `"${templateId}" is not a number`, 'Enter the numeric template ID (模板ID) shown in the ihuyi console, e.g. 1.');
+					}
+					const variables = readVariables(this, itemIndex);
+					const content = variables.join('|');
+					checkContent(this, itemIndex, content, 'Template Variables', { allowEmoji: false });
+					return { mobile, content, templateId, segments: null };
+				}
+				const content = readText(this, 'content', itemIndex, 'Content');
+				checkContent(this, itemIndex, content, 'Content', { allowEmoji: false });
+				const billed = signature ? `【${signature}】${content}` : content;
+				return { mobile, content, segments: countSegments(billed) };
+			},
+			perform: async (prepared, itemIndex) => {
+				const fields: Record<string, string> = { mobile: prepared.mobile, content: prepared.content };
+				if (prepared.templateId) fields.templateid = prepared.templateId;
+				const answer = await callIhuyi(this, { product: 'sms', method: 'Submit', itemIndex, fields, timeoutMs });
+				if (!answer.id) {
+					throw incompleteAnswerError(node, itemIndex, { provider: 'ihuyi', product: 'sms', missing: 'message id (smsid)', sent: true });
+				}
+				const result: IDataObject = {
+					provider: 'ihuyi',
+					product: 'sms',
+					success: true,
+					messageId: answer.id,
+					mobile: prepared.mobile,
+					code: Number(answer.code),
+					message: answer.msg,
+					segments: prepared.segments,
+				};
+				if (prepared.templateId) {
+					result.templateId = prepared.templateId;
+				}
+				return result;
+			},
+		},
+		maxConcurrency,
+	);
+}
+
+function readVariables(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	const node = ctx.getNode();
+	const collection = ctx.getNodeParameter('templateVariables', itemIndex, {}) as {
+		variable?: Array<{ value?: unknown }>;
+	};
+	const entries = collection.variable ?? [];
+	if (entries.length === 0) {
+		throw invalidInput(node, itemIndex, 'Template Variables', 'is empty', 'Add one variable per 【变量】 in the template, in order (the default template 1 has one: the code).');
+	}
+	return entries.map((entry, position) => {
+		const value = entry.value;
+		const label = `Template Variables → variable ${position + 1}`;
+		if (value !== null && typeof value === 'object') {
+			throw invalidInput(node, itemIndex, label, 'must be text, but the expression gave an object', 'Map a text value, e.g. {{ $json.code }}.');
+		}
+		const text = value === undefined || value === null ? '' : String(value);
+		if (text.trim() === '') {
+			throw invalidInput(node, itemIndex, label, 'is empty', 'Give every template variable a value, or remove the empty variable.');
+		}
+		if (text.includes('|')) {
+			throw invalidInput(node, itemIndex, label, `contains "|", which ihuyi uses to separate variables`, 'Remove or replace the "|" in the value (e.g. with "/").');
+		}
+		return text;
+	});
+}

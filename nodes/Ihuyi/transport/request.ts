@@ -1,0 +1,92 @@
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { providerError, transportError, unexpectedAnswerError } from '../../common/errors';
+import { responseText } from '../../common/responseText';
+import { lookupCode } from './errorCatalogue';
+import { parseIhuyiAnswer } from './parseAnswer';
+import type { IhuyiAnswer } from './parseAnswer';
+import { IHUYI_PRODUCTS } from './products';
+import type { IhuyiProduct } from './products';
+
+export const DEFAULT_TIMEOUT_MS = 15000;
+
+export interface IhuyiCall {
+	product: IhuyiProduct;
+	method: 'Submit' | 'GetNum';
+	itemIndex: number;
+	fields?: Record<string, string>;
+	timeoutMs?: number;
+}
+
+/**
+ * One ihuyi call, signed by the product's credential. Resolves with the answer when ihuyi
+ * says code 2; otherwise throws a NodeApiError that carries the code, the provider's text
+ * and what to do. Never retries: a repeated Submit can deliver and bill a message twice.
+ */
+export async function callIhuyi(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiAnswer> {
+	const info = IHUYI_PRODUCTS[call.product];
+	const node = ctx.getNode();
+	const secrets = await credentialSecrets(ctx, info.credentialType);
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: `${info.path}?method=${call.method}`,
+		body: call.fields ?? {},
+		timeout: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		encoding: 'arraybuffer',
+		json: false,
+	};
+
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			info.credentialType,
+			options,
+		)) as { statusCode: number; body: unknown };
+	} catch (error) {
+		throw transportError(node, call.itemIndex, {
+			provider: 'ihuyi',
+			product: call.product,
+			error,
+			secrets,
+			timeoutMs: options.timeout,
+		});
+	}
+
+	const text = responseText(response.body, 'utf8');
+	const parsed = response.statusCode >= 200 && response.statusCode < 300
+		? parseIhuyiAnswer(text, info.idFields)
+		: undefined;
+	if (!parsed || !parsed.ok) {
+		throw unexpectedAnswerError(node, call.itemIndex, {
+			provider: 'ihuyi',
+			product: call.product,
+			status: response.statusCode,
+			body: text,
+			secrets,
+		});
+	}
+	const { answer } = parsed;
+	if (answer.code !== '2') {
+		const known = lookupCode(call.product, answer.code, call.method);
+		throw providerError(node, call.itemIndex, {
+			provider: 'ihuyi',
+			product: call.product,
+			code: answer.code,
+			providerMessage: answer.msg || known?.zh || '',
+			explanation: known?.en ?? 'ihuyi refused the request',
+			hint: known?.hint ?? `ihuyi answered code ${answer.code}, which its documents do not list; the provider's message is shown as it came.`,
+			cause: known?.cause,
+		});
+	}
+	return answer;
+}
+
+/** The values that must never appear in an error: the API key in every form it takes. */
+async function credentialSecrets(ctx: IExecuteFunctions, credentialType: string): Promise<string[]> {
+	const credentials = await ctx.getCredentials(credentialType);
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	return apiKey ? [apiKey, String(credentials.apiKey)] : [];
+}

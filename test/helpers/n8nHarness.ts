@@ -1,0 +1,268 @@
+/**
+ * Runs our nodes through n8n's own execution engine (n8n-core's WorkflowExecute on an
+ * n8n-workflow Workflow), as n8n's internal NodeTestHarness does: parameters and
+ * expressions are resolved by n8n, requests go through n8n's real HTTP helper, and the
+ * credential's `authenticate` signs them. Only the credential store is ours: it hands out
+ * the decrypted test credentials, with the credential type's defaults applied as n8n does.
+ */
+import { WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
+import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	ExecutionError,
+} from 'n8n-workflow';
+
+import { IhuyiInternationalSmsApi } from '../../credentials/IhuyiInternationalSmsApi.credentials';
+import { IhuyiSmsApi } from '../../credentials/IhuyiSmsApi.credentials';
+import { IhuyiVoiceApi } from '../../credentials/IhuyiVoiceApi.credentials';
+import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
+
+/** Node types by name; other suites register theirs with `registerNodeType`. */
+const nodeTypes = new Map<string, INodeType>([['ihuyi', new Ihuyi()]]);
+const credentialTypes = new Map<string, ICredentialType>(
+	[new IhuyiSmsApi(), new IhuyiInternationalSmsApi(), new IhuyiVoiceApi()].map((type) => [type.name, type]),
+);
+
+export function registerNodeType(type: INodeType): void {
+	nodeTypes.set(type.description.name, type);
+}
+
+export function registerCredentialType(type: ICredentialType): void {
+	credentialTypes.set(type.name, type);
+}
+
+export function getCredentialType(name: string): ICredentialType {
+	const type = credentialTypes.get(name);
+	if (!type) throw new Error(`unknown credential type ${name}`);
+	return type;
+}
+
+const nodeTypeRegistry: INodeTypes = {
+	getByName: (name: string) => lookup(name),
+	getByNameAndVersion: (name: string) => lookup(name),
+	getKnownTypes: () => ({}),
+} as unknown as INodeTypes;
+
+function lookup(name: string): INodeType {
+	const short = name.replace(/^.*\./, '');
+	const type = nodeTypes.get(short);
+	if (!type) throw new Error(`unknown node type ${name}`);
+	return type;
+}
+
+/** The credential's fields with its declared defaults filled in, as n8n stores them. */
+export function withCredentialDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const result: ICredentialDataDecryptedObject = {};
+	for (const property of getCredentialType(type).properties) {
+		if (property.type === 'notice') continue;
+		result[property.name] = (property.default as ICredentialDataDecryptedObject[string]) ?? '';
+	}
+	return { ...result, ...data };
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const type = getCredentialType(typeName);
+		if (typeof type.authenticate === 'function') {
+			return await type.authenticate(credentials, requestOptions);
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these nodes');
+	}
+
+	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _node: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+		const data = this.store[type];
+		if (!data) throw new Error(`no test credential of type ${type}`);
+		return withCredentialDefaults(type, data);
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string) {
+		return getCredentialType(type).properties;
+	}
+}
+
+export interface RunNodeOptions {
+	/** Node type name, e.g. "ihuyi". */
+	type: string;
+	parameters: INodeParameters;
+	/** Credential type → decrypted data. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Input items (default: one empty item). */
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+}
+
+export interface RunNodeResult {
+	/** Output items of the node's first output, or [] when it failed. */
+	items: INodeExecutionData[];
+	/** The node's error when the execution failed. */
+	error?: ExecutionError;
+	run: IRun;
+}
+
+/** Executes one node of our package on the given items and returns what n8n recorded. */
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const nodeType = lookup(options.type);
+	const credentials: INode['credentials'] = {};
+	for (const credential of nodeType.description.credentials ?? []) {
+		if (options.credentials?.[credential.name]) {
+			credentials[credential.name] = { id: `${credential.name}-id`, name: `Test ${credential.name}` };
+		}
+	}
+	const node: INode = {
+		id: 'node-under-test',
+		name: 'Node Under Test',
+		type: `n8n-nodes-ihuyi-jiazhiyuan.${options.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials,
+		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes: nodeTypeRegistry,
+		active: false,
+		settings: {},
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'Test',
+		active: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let resolveRun: (run: IRun) => void = () => undefined;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(options.credentials ?? {}),
+		hooks,
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const items = options.items ?? [{ json: {} }];
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: null,
+		},
+	} as IRunExecutionData;
+
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	return {
+		items: (taskData?.data?.main?.[0] as INodeExecutionData[] | undefined) ?? [],
+		error: taskData?.error ?? run.data.resultData.error,
+		run,
+	};
+}
+
+/** Every string in a value, deeply: for asserting that secrets appear nowhere. */
+export function allText(value: unknown): string {
+	const seen = new Set<unknown>();
+	const parts: string[] = [];
+	const visit = (current: unknown, depth: number) => {
+		if (depth > 12 || current === null || current === undefined) return;
+		if (typeof current === 'string') {
+			parts.push(current);
+			return;
+		}
+		if (typeof current !== 'object' && typeof current !== 'function') {
+			parts.push(String(current));
+			return;
+		}
+		if (seen.has(current)) return;
+		seen.add(current);
+		if (current instanceof Error) {
+			parts.push(current.message, String(current.stack ?? ''));
+		}
+		for (const key of Object.getOwnPropertyNames(current)) {
+			let child: unknown;
+			try {
+				child = (current as IDataObject)[key];
+			} catch {
+				continue;
+			}
+			parts.push(key);
+			visit(child, depth + 1);
+		}
+	};
+	visit(value, 0);
+	return parts.join('\n');
+}

@@ -1,0 +1,36 @@
+import type { Simulator } from './server';
+import type { Fault, SimAnswer } from './types';
+
+/**
+ * Routes under /__sim/ that let another process (the e2e harness, the demo) drive a
+ * simulator it did not start: read the request log, inject faults, reset state.
+ */
+export function mountControlRoutes(simulator: Simulator): void {
+	simulator.mount('/__sim/', async (request) => {
+		request.log.route = `control:${request.path}`;
+		const body = request.rawBody.length ? (JSON.parse(request.rawBody.toString('utf8')) as unknown) : undefined;
+		switch (`${request.req.method} ${request.path}`) {
+			case 'GET /__sim/requests':
+				return json(
+					simulator.requests.map((logged) => ({
+						...logged,
+						rawBody: logged.rawBody.toString('base64'),
+					})),
+				);
+			case 'GET /__sim/ihuyi/sent':
+				return json(simulator.ihuyi.sent);
+			case 'POST /__sim/fault':
+				simulator.injectFault(body as Fault);
+				return json({ ok: true });
+			case 'POST /__sim/reset':
+				simulator.reset();
+				return json({ ok: true });
+			default:
+				return { status: 404, contentType: 'application/json', body: Buffer.from('{"error":"unknown control route"}') };
+		}
+	});
+}
+
+function json(value: unknown): SimAnswer {
+	return { status: 200, contentType: 'application/json', body: Buffer.from(JSON.stringify(value)) };
+}

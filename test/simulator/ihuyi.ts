@@ -1,0 +1,233 @@
+import { createHash } from 'crypto';
+
+import type { SimAnswer, SimRequest } from './types';
+
+export type IhuyiSimProduct = 'sms' | 'internationalSms' | 'voiceCode';
+
+export interface IhuyiSimAccount {
+	apiId: string;
+	apiKey: string;
+	balance: number;
+	frozen: boolean;
+	/** When set, only these client addresses are accepted (ihuyi "IP 绑定" → 4052). */
+	boundIps?: string[];
+}
+
+export interface IhuyiSentMessage {
+	product: IhuyiSimProduct;
+	id: string;
+	mobile: string;
+	content: string;
+	templateId?: string;
+	segments: number;
+	at: number;
+}
+
+/** Test accounts; the keys are fixed so tests can assert they never leak. */
+export const IHUYI_TEST_ACCOUNTS: Record<IhuyiSimProduct, { apiId: string; apiKey: string }> = {
+	sms: { apiId: 'C80604386', apiKey: 'sk-sms-6c1f0e8a9b2d47f3a5e1' },
+	internationalSms: { apiId: 'I52910734', apiKey: 'sk-isms-0d93b7c24e6a18f5b2c7' },
+	voiceCode: { apiId: 'V37710520', apiKey: 'sk-voice-9a4e2f61c08b3d7e5f14' },
+};
+
+const PATHS: Record<string, IhuyiSimProduct> = {
+	'/webservice/sms.php': 'sms',
+	'/webservice/isms.php': 'internationalSms',
+	'/webservice/voice.php': 'voiceCode',
+};
+
+const ID_FIELD: Record<IhuyiSimProduct, string> = { sms: 'smsid', internationalSms: 'smsid', voiceCode: 'voiceid' };
+
+/** Seconds a dynamic-password timestamp may differ from the server's clock. */
+const TIME_TOLERANCE_S = 300;
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+const SENSITIVE_WORDS = ['贷款', '博彩', '发票'];
+
+/** The SMS templates of the debug account; {var} marks a variable (【变量】 in ihuyi's console). */
+const DEFAULT_TEMPLATES: Record<string, string> = {
+	'1': '您的验证码是：{var}。请不要把验证码泄露给其他人。',
+	'2': '您的订单{var}已发货，快递单号{var}，请注意查收。',
+};
+
+/**
+ * ihuyi's Submit and GetNum for the three products, as its documents describe them: account
+ * and dynamic-password checks, one number per call, the documented codes for realistic
+ * conditions, JSON or XML answers, ids beyond 2^53, balances that go down.
+ */
+export class IhuyiSimulator {
+	accounts: Record<IhuyiSimProduct, IhuyiSimAccount> = freshAccounts();
+
+	sent: IhuyiSentMessage[] = [];
+
+	/** Template id → text. When `strictTemplates` is on, full-text content must match one. */
+	templates: Record<string, string> = { ...DEFAULT_TEMPLATES };
+
+	strictTemplates = false;
+
+	blacklist = new Set<string>();
+
+	/** Enforce ihuyi's one message per second per number (4080). */
+	enforceRateLimit = true;
+
+	/** Answer "illegal IP" (400) to everything, as ihuyi does for a banned client. */
+	refuseAllIps = false;
+
+	private nextId = 16063783563405105174n;
+
+	private lastSendAt = new Map<string, number>();
+
+	reset(): void {
+		this.accounts = freshAccounts();
+		this.sent = [];
+		this.templates = { ...DEFAULT_TEMPLATES };
+		this.strictTemplates = false;
+		this.blacklist.clear();
+		this.enforceRateLimit = true;
+		this.refuseAllIps = false;
+		this.lastSendAt.clear();
+	}
+
+	handle(request: SimRequest): SimAnswer {
+		const product = PATHS[request.path];
+		const form = Object.fromEntries(new URLSearchParams(request.rawBody.toString('utf8')));
+		for (const [key, value] of request.query) if (!(key in form)) form[key] = value;
+		request.log.form = form;
+		const method = form.method ?? '';
+		request.log.route = `ihuyi:${product ?? 'unknown'}:${method}`;
+		if (!product) return html(404, 'Not Found');
+		const format = form.format === 'json' ? 'json' : 'xml';
+		const root = method === 'GetNum' ? 'GetNumResult' : 'SubmitResult';
+		const reply = (code: number, msg: string, extra: Record<string, string> = {}) =>
+			answer(format, root, code, msg, extra);
+
+		if (method !== 'Submit' && method !== 'GetNum') return html(404, 'method not found');
+		if (this.refuseAllIps) return reply(400, '非法ip访问');
+		if (!form.account) return reply(401, '帐号不能为空');
+		if (!form.password) return reply(402, '密码不能为空');
+		const account = this.accounts[product];
+		if (form.account !== account.apiId) return reply(405, 'API ID 或 API KEY 不正确');
+		if (form.time !== undefined && form.time !== '') {
+			if (!/^\d{10}$/.test(form.time) || Math.abs(Date.now() / 1000 - Number(form.time)) > TIME_TOLERANCE_S) {
+				return reply(40501, '动态密码已过期');
+			}
+			const signed = method === 'GetNum'
+				? `${account.apiId}${account.apiKey}${form.time}`
+				: `${account.apiId}${account.apiKey}${form.mobile ?? ''}${form.content ?? ''}${form.time}`;
+			if (md5(signed) !== form.password) return reply(40502, '动态密码校验失败');
+		} else if (form.password !== account.apiKey) {
+			return reply(405, 'API ID 或 API KEY 不正确');
+		}
+		if (account.frozen) return reply(4050, '账号被冻结');
+		if (account.boundIps && !account.boundIps.includes(normaliseIp(request.remoteAddress))) {
+			return reply(4052, '访问ip与备案ip不符');
+		}
+		const unusual = request.takeAnswerFault?.();
+		if (unusual?.kind === 'unknownCode') return reply(4999, '系统繁忙，请稍后再试');
+
+		if (method === 'GetNum') return reply(2, '查询成功', { num: String(account.balance) });
+
+		const mobile = form.mobile ?? '';
+		const content = form.content ?? '';
+		if (mobile === '') return reply(403, '手机号码不能为空');
+		if (content === '') return reply(404, product === 'voiceCode' ? '语音内容不能为空' : '短信内容不能为空');
+		const mobileOk = product === 'internationalSms'
+			? /^\d{1,4} \d{4,14}$/.test(mobile)
+			: /^1[3-9]\d{9}$/.test(mobile);
+		if (!mobileOk) return reply(406, '手机格式不正确');
+		if (this.blacklist.has(mobile)) return reply(4030, '手机号码已被列入黑名单');
+		if (SENSITIVE_WORDS.some((word) => content.includes(word))) return reply(407, '短信内容含有敏感字符');
+
+		let segments = 1;
+		if (product === 'voiceCode') {
+			if (!/^\d{4,6}$/.test(content)) return reply(4070, '语音验证码内容必须为4-6位数字');
+		} else {
+			if (product === 'sms' && EMOJI.test(content)) return reply(4074, '短信内容包含 emoji 符号');
+			const rendered = this.render(form.templateid, content);
+			if (rendered === undefined) return reply(4072, '提交的短信内容与审核通过的模板内容不匹配');
+			// ihuyi counts the signature it adds (【互亿无线】 on the debug account).
+			const length = [...`【互亿无线】${rendered}`].length;
+			if ([...rendered].length > 500) return reply(4073, '短信内容超出长度限制');
+			segments = length <= 70 ? 1 : Math.ceil(length / 67);
+		}
+		if (account.balance < segments) return reply(4051, '剩余条数不足');
+		const now = Date.now();
+		if (this.enforceRateLimit && now - (this.lastSendAt.get(`${product}:${mobile}`) ?? 0) < 1000) {
+			return reply(4080, '同一手机号码同一秒钟之内发送频率不能超过 1 条');
+		}
+		this.lastSendAt.set(`${product}:${mobile}`, now);
+		account.balance -= segments;
+		const id = String(this.nextId++);
+		this.sent.push({ product, id, mobile, content, templateId: form.templateid, segments, at: now });
+		if (unusual?.kind === 'successWithoutId') return reply(2, '提交成功');
+		return reply(2, '提交成功', { [ID_FIELD[product]]: id });
+	}
+
+	/** The text a message will have, or undefined when it does not match a template. */
+	private render(templateId: string | undefined, content: string): string | undefined {
+		if (templateId) {
+			const template = this.templates[templateId];
+			if (!template) return undefined;
+			const values = content.split('|');
+			const slots = template.split('{var}').length - 1;
+			if (values.length !== slots) return undefined;
+			let index = 0;
+			return template.replace(/\{var\}/g, () => values[index++]);
+		}
+		if (!this.strictTemplates) return content;
+		const matches = Object.values(this.templates).some((template) => {
+			const pattern = template
+				.split('{var}')
+				.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+				.join('.+');
+			return new RegExp(`^${pattern}$`, 'u').test(content);
+		});
+		return matches ? content : undefined;
+	}
+}
+
+function freshAccounts(): Record<IhuyiSimProduct, IhuyiSimAccount> {
+	const make = (product: IhuyiSimProduct): IhuyiSimAccount => ({
+		...IHUYI_TEST_ACCOUNTS[product],
+		balance: 1000,
+		frozen: false,
+	});
+	return { sms: make('sms'), internationalSms: make('internationalSms'), voiceCode: make('voiceCode') };
+}
+
+function md5(text: string): string {
+	return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+function normaliseIp(address: string): string {
+	return address.replace(/^::ffff:/, '');
+}
+
+function answer(
+	format: 'json' | 'xml',
+	root: string,
+	code: number,
+	msg: string,
+	extra: Record<string, string>,
+): SimAnswer {
+	if (format === 'json') {
+		// Written by hand: ihuyi sends code as a number and ids as strings.
+		const parts = [`"code":${code}`, `"msg":${JSON.stringify(msg)}`];
+		for (const [key, value] of Object.entries(extra)) {
+			parts.push(key === 'num' ? `"num":${value}` : `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+		}
+		if (root === 'SubmitResult' && !('smsid' in extra) && !('voiceid' in extra) && code !== 2) {
+			parts.push('"smsid":"0"');
+		}
+		return { status: 200, contentType: 'application/json; charset=utf-8', body: Buffer.from(`{${parts.join(',')}}`) };
+	}
+	const children = [`<code>${code}</code>`, `<msg>${msg}</msg>`];
+	for (const [key, value] of Object.entries(extra)) children.push(`<${key}>${value}</${key}>`);
+	if (root === 'SubmitResult' && code !== 2) children.push('<smsid>0</smsid>');
+	const xml = `<?xml version="1.0" encoding="utf-8"?>\n<${root} xmlns="http://106.ihuyi.com/">\n${children.join('\n')}\n</${root}>\n`;
+	return { status: 200, contentType: 'text/xml; charset=utf-8', body: Buffer.from(xml) };
+}
+
+function html(status: number, text: string): SimAnswer {
+	return { status, contentType: 'text/html', body: Buffer.from(`<html><body>${text}</body></html>`) };
+}
