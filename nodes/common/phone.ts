@@ -33,6 +33,12 @@ export function normaliseMainlandMobile(raw: unknown): NormalisedNumber {
 	let value = cleaned(raw);
 	if (/^(\+86|0086)\d{11}$/.test(value)) value = value.replace(/^(\+86|0086)/, '');
 	else if (/^86\d{11}$/.test(value)) value = value.slice(2);
+	if (/^(\+|00)\d+$/.test(value)) {
+		return {
+			ok: false,
+			reason: `"${raw}" is not a mainland-China mobile number (it has a foreign country code)`,
+		};
+	}
 	if (!/^\d+$/.test(value)) {
 		return { ok: false, reason: `"${raw}" contains characters other than digits` };
 	}
@@ -104,7 +110,7 @@ export function parseInternationalNumber(
 }
 
 function checkNational(countryCode: string, national: string, raw: string): ParsedInternational {
-	if (!/^\d+$/.test(national)) {
+	if (national !== '' && !/^\d+$/.test(national)) {
 		return { ok: false, reason: `"${raw}" contains characters other than digits` };
 	}
 	// E.164 allows 15 digits in all; no national mobile number is shorter than 4 digits.

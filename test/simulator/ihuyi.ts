@@ -73,6 +73,12 @@ export class IhuyiSimulator {
 	/** Answer "illegal IP" (400) to everything, as ihuyi does for a banned client. */
 	refuseAllIps = false;
 
+	/** Older hosts and resellers ignore format=json and always answer XML. */
+	alwaysXml = false;
+
+	/** Seconds the simulated server clock is ahead of ours (a skew beyond 300 s gives 40501). */
+	clockSkewS = 0;
+
 	private nextId = 16063783563405105174n;
 
 	private lastSendAt = new Map<string, number>();
@@ -85,6 +91,8 @@ export class IhuyiSimulator {
 		this.blacklist.clear();
 		this.enforceRateLimit = true;
 		this.refuseAllIps = false;
+		this.alwaysXml = false;
+		this.clockSkewS = 0;
 		this.lastSendAt.clear();
 	}
 
@@ -96,7 +104,7 @@ export class IhuyiSimulator {
 		const method = form.method ?? '';
 		request.log.route = `ihuyi:${product ?? 'unknown'}:${method}`;
 		if (!product) return html(404, 'Not Found');
-		const format = form.format === 'json' ? 'json' : 'xml';
+		const format = form.format === 'json' && !this.alwaysXml ? 'json' : 'xml';
 		const root = method === 'GetNum' ? 'GetNumResult' : 'SubmitResult';
 		const reply = (code: number, msg: string, extra: Record<string, string> = {}) =>
 			answer(format, root, code, msg, extra);
@@ -108,7 +116,7 @@ export class IhuyiSimulator {
 		const account = this.accounts[product];
 		if (form.account !== account.apiId) return reply(405, 'API ID 或 API KEY 不正确');
 		if (form.time !== undefined && form.time !== '') {
-			if (!/^\d{10}$/.test(form.time) || Math.abs(Date.now() / 1000 - Number(form.time)) > TIME_TOLERANCE_S) {
+			if (!/^\d{10}$/.test(form.time) || Math.abs(Date.now() / 1000 + this.clockSkewS - Number(form.time)) > TIME_TOLERANCE_S) {
 				return reply(40501, '动态密码已过期');
 			}
 			const signed = method === 'GetNum'

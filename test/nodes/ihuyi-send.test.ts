@@ -1,0 +1,217 @@
+import { runNode } from '../helpers/n8nHarness';
+import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
+import { startSimulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { dynamicPassword } from '../../nodes/Ihuyi/transport/signing';
+import { IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.reset());
+
+describe('ihuyi SMS: Send', () => {
+	test('full-text mode sends one signed request and returns the message id as a string', async () => {
+		const { items, error } = await runNode({ type: 'ihuyi', parameters: smsSend({ mobile: '+86 138-0013-8000' }), credentials: ihuyiCredentials(sim) });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({
+			provider: 'ihuyi',
+			product: 'sms',
+			success: true,
+			messageId: sim.ihuyi.sent[0].id,
+			mobile: '13800138000',
+			code: 2,
+			message: '提交成功',
+			segments: 1,
+		});
+		expect(typeof items[0].json.messageId).toBe('string');
+		expect(BigInt(items[0].json.messageId as string) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+
+		const [request] = sim.requestsTo('ihuyi:sms:Submit');
+		expect(request.form.mobile).toBe('13800138000');
+		expect(request.form.content).toBe('您的验证码是：1234。请不要把验证码泄露给其他人。');
+		expect(request.form.format).toBe('json');
+		expect(request.form.password).toBe(
+			dynamicPassword({
+				account: IHUYI_TEST_ACCOUNTS.sms.apiId,
+				apiKey: IHUYI_TEST_ACCOUNTS.sms.apiKey,
+				mobile: '13800138000',
+				content: request.form.content,
+				time: request.form.time,
+			}),
+		);
+		expect(request.rawBody.toString('utf8')).not.toContain(IHUYI_TEST_ACCOUNTS.sms.apiKey);
+		expect(String(request.headers['content-type'])).toContain('application/x-www-form-urlencoded');
+	});
+
+	test('one item per input item, each with its own number, in order', async () => {
+		const mobiles = ['13800138000', '13900139000', '13700137000'];
+		const { items } = await runNode({
+			type: 'ihuyi',
+			parameters: smsSend({ mobile: '={{ $json.phone }}', content: '=您的验证码是：{{ $json.code }}。请不要把验证码泄露给其他人。' }),
+			credentials: ihuyiCredentials(sim),
+			items: mobiles.map((phone, index) => ({ json: { phone, code: `12${index}4` } })),
+		});
+		expect(items.map((item) => item.json.mobile)).toEqual(mobiles);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(sim.ihuyi.sent.map((message) => message.content)).toEqual([
+			'您的验证码是：1204。请不要把验证码泄露给其他人。',
+			'您的验证码是：1214。请不要把验证码泄露给其他人。',
+			'您的验证码是：1224。请不要把验证码泄露给其他人。',
+		]);
+		expect(new Set(items.map((item) => item.json.messageId)).size).toBe(3);
+	});
+
+	test('segments follow ihuyi billing, the signature included when given', async () => {
+		const content = '短'.repeat(66);
+		const plain = await runNode({ type: 'ihuyi', parameters: smsSend({ content }), credentials: ihuyiCredentials(sim) });
+		expect(plain.items[0].json.segments).toBe(1);
+		sim.ihuyi.enforceRateLimit = false;
+		const signed = await runNode({ type: 'ihuyi', parameters: smsSend({ content, options: { signature: '互亿无线' } }), credentials: ihuyiCredentials(sim) });
+		expect(signed.items[0].json.segments).toBe(2);
+		expect(sim.ihuyi.sent[1].segments).toBe(2);
+	});
+
+	test('template mode sends the template id and the variables joined by |', async () => {
+		const { items, error } = await runNode({
+			type: 'ihuyi',
+			parameters: {
+				resource: 'sms',
+				operation: 'send',
+				sendMode: 'template',
+				mobile: '13800138000',
+				templateId: '2',
+				templateVariables: { variable: [{ value: 'A2024001' }, { value: 'SF123456789' }] },
+			},
+			credentials: ihuyiCredentials(sim),
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ success: true, templateId: '2', segments: null });
+		const [request] = sim.requestsTo('ihuyi:sms:Submit');
+		expect(request.form.templateid).toBe('2');
+		expect(request.form.content).toBe('A2024001|SF123456789');
+	});
+
+	test('plain API key signing sends the key and no time', async () => {
+		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim, {}, 'plainApiKey') });
+		expect(error).toBeUndefined();
+		const [request] = sim.requestsTo('ihuyi:sms:Submit');
+		expect(request.form.password).toBe(IHUYI_TEST_ACCOUNTS.sms.apiKey);
+		expect(request.form.time).toBeUndefined();
+	});
+
+	test('an XML answer (host ignoring format=json) is read the same way', async () => {
+		sim.ihuyi.alwaysXml = true;
+		const { items, error } = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim) });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ success: true, messageId: sim.ihuyi.sent[0].id, code: 2 });
+	});
+
+	test('Max Concurrent Requests keeps order and pairing', async () => {
+		const mobiles = Array.from({ length: 12 }, (_, index) => `1380013${String(8000 + index)}`);
+		sim.latencyMs = 20;
+		const { items, error } = await runNode({
+			type: 'ihuyi',
+			parameters: smsSend({ mobile: '={{ $json.phone }}', options: { maxConcurrency: 4 } }),
+			credentials: ihuyiCredentials(sim),
+			items: mobiles.map((phone) => ({ json: { phone } })),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.mobile)).toEqual(mobiles);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(mobiles.map((_, index) => index));
+		expect(sim.requestsTo('ihuyi:sms:Submit')).toHaveLength(12);
+	});
+});
+
+describe('ihuyi International SMS: Send', () => {
+	test('an E.164 number goes out as "<country code> <number>"', async () => {
+		const { items, error } = await runNode({
+			type: 'ihuyi',
+			parameters: { resource: 'internationalSms', operation: 'send', numberFormat: 'e164', phoneNumber: '+852 6123 4567', content: 'Your verification code is 1125' },
+			credentials: ihuyiCredentials(sim),
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ provider: 'ihuyi', product: 'internationalSms', success: true, mobile: '852 61234567', segments: 1 });
+		const [request] = sim.requestsTo('ihuyi:internationalSms:Submit');
+		expect(request.form.mobile).toBe('852 61234567');
+		expect(request.form.account).toBe(IHUYI_TEST_ACCOUNTS.internationalSms.apiId);
+		expect(request.path).toBe('/webservice/isms.php');
+	});
+
+	test('country code and national number in two fields', async () => {
+		const { items } = await runNode({
+			type: 'ihuyi',
+			parameters: { resource: 'internationalSms', operation: 'send', numberFormat: 'separate', countryCode: '+65', nationalNumber: '9123 4567', content: 'Hello' },
+			credentials: ihuyiCredentials(sim),
+		});
+		expect(items[0].json.mobile).toBe('65 91234567');
+		expect(sim.ihuyi.sent[0].mobile).toBe('65 91234567');
+	});
+});
+
+describe('ihuyi Voice Code: Send', () => {
+	test('a generated code of the chosen length is sent and returned', async () => {
+		const { items, error } = await runNode({
+			type: 'ihuyi',
+			parameters: { resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'generate', codeLength: 5 },
+			credentials: ihuyiCredentials(sim),
+		});
+		expect(error).toBeUndefined();
+		const code = items[0].json.verificationCode as string;
+		expect(code).toMatch(/^\d{5}$/);
+		expect(sim.ihuyi.sent[0].content).toBe(code);
+		expect(items[0].json).toMatchObject({ product: 'voiceCode', success: true, messageId: sim.ihuyi.sent[0].id, code: 2 });
+		expect(sim.requestsTo('ihuyi:voiceCode:Submit')[0].path).toBe('/webservice/voice.php');
+	});
+
+	test('a given code is sent as is (full-width digits normalised)', async () => {
+		const { items } = await runNode({
+			type: 'ihuyi',
+			parameters: { resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'provided', code: '１１２５' },
+			credentials: ihuyiCredentials(sim),
+		});
+		expect(items[0].json.verificationCode).toBe('1125');
+		expect(sim.ihuyi.sent[0].content).toBe('1125');
+	});
+
+	test('generated codes vary', async () => {
+		sim.ihuyi.enforceRateLimit = false;
+		const { items } = await runNode({
+			type: 'ihuyi',
+			parameters: { resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'generate', codeLength: 6 },
+			credentials: ihuyiCredentials(sim),
+			items: Array.from({ length: 8 }, () => ({ json: {} })),
+		});
+		expect(new Set(items.map((item) => item.json.verificationCode)).size).toBeGreaterThan(1);
+	});
+});
+
+describe('ihuyi Get Balance', () => {
+	test.each([
+		['sms', 'ihuyi:sms:GetNum'],
+		['internationalSms', 'ihuyi:internationalSms:GetNum'],
+		['voiceCode', 'ihuyi:voiceCode:GetNum'],
+	] as const)('%s balance is a number, signed with account + key + time', async (product, route) => {
+		sim.ihuyi.accounts[product].balance = 856;
+		const { items, error } = await runNode({ type: 'ihuyi', parameters: { resource: product, operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ provider: 'ihuyi', product, success: true, balance: 856, code: 2 });
+		const [request] = sim.requestsTo(route);
+		expect(request.form.password).toBe(
+			dynamicPassword({ account: IHUYI_TEST_ACCOUNTS[product].apiId, apiKey: IHUYI_TEST_ACCOUNTS[product].apiKey, time: request.form.time }),
+		);
+	});
+
+	test('balance goes down by the billed segments', async () => {
+		await runNode({ type: 'ihuyi', parameters: smsSend({ content: '短'.repeat(100) }), credentials: ihuyiCredentials(sim) });
+		const { items } = await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
+		// 100 characters + the 6 of the signature ihuyi adds: 2 parts.
+		expect(items[0].json.balance).toBe(998);
+	});
+});
