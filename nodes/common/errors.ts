@@ -58,6 +58,7 @@ export function providerError(node: INode, itemIndex: number, failure: ProviderF
 		failure: failure.cause ? { cause: failure.cause } : undefined,
 	});
 	attachFailure(error, failure.cause);
+	attachContext(error, response);
 	return error;
 }
 
@@ -88,6 +89,7 @@ export function unexpectedAnswerError(
 		},
 	);
 	attachFailure(error, temporarilyUnavailable ? 'temporarily-unavailable' : undefined);
+	attachContext(error, { provider: details.provider, product: details.product, httpStatus: details.status });
 	return error;
 }
 
@@ -119,6 +121,7 @@ export function transportError(
 		},
 	);
 	attachFailure(error, 'temporarily-unavailable');
+	attachContext(error, { provider: details.provider, product: details.product, networkCode: code });
 	return error;
 }
 
@@ -131,6 +134,14 @@ function describeNetworkError(error: unknown): { code: string; message: string }
 		return { code, message };
 	}
 	return { code: 'UNKNOWN', message: String(error) };
+}
+
+/**
+ * The error's `context` is where n8n keeps node-specific data (the editor shows it and it
+ * survives serialisation in both n8n 1.x and 2.x), so the provider's code lives there too.
+ */
+function attachContext(error: NodeApiError, data: IDataObject): void {
+	error.context = { ...(error.context ?? {}), ...data };
 }
 
 /** n8n-workflow before 2.x has no `failure` option; set it so readers find it on either. */
@@ -161,10 +172,9 @@ export function errorToItemJson(error: unknown): IDataObject {
 		message?: string;
 		description?: string | null;
 		httpCode?: string | null;
-		cause?: unknown;
 		failure?: { cause?: string };
 	};
-	const cause = (e.cause && typeof e.cause === 'object' ? e.cause : {}) as IDataObject;
+	const cause = ((error as { context?: IDataObject }).context ?? {}) as IDataObject;
 	const json: IDataObject = {
 		message: e.message ?? String(error),
 	};
@@ -185,7 +195,7 @@ export function incompleteAnswerError(
 	itemIndex: number,
 	details: { provider: string; product: string; missing: string; sent: boolean },
 ): NodeApiError {
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{ provider: details.provider, product: details.product, missing: details.missing },
 		{
@@ -196,4 +206,6 @@ export function incompleteAnswerError(
 			itemIndex,
 		},
 	);
+	attachContext(error, { provider: details.provider, product: details.product, missing: details.missing });
+	return error;
 }

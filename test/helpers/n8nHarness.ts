@@ -20,7 +20,6 @@ import type {
 	INodeTypes,
 	IRun,
 	IRunExecutionData,
-	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
 } from 'n8n-workflow';
@@ -50,11 +49,34 @@ export function getCredentialType(name: string): ICredentialType {
 	return type;
 }
 
-const nodeTypeRegistry: INodeTypes = {
-	getByName: (name: string) => lookup(name),
-	getByNameAndVersion: (name: string) => lookup(name),
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
+/**
+ * n8n stores a failed node's error in the run data as plain data; tests also want the error
+ * object the node threw (its class, `cause`, `failure`), so the registry hands out the node
+ * type with `execute` observed: the thrown error is recorded and rethrown unchanged.
+ */
+function observedRegistry(record: (error: unknown) => void): INodeTypes {
+	const observed = (name: string): INodeType => {
+		const type = lookup(name);
+		if (!type.execute) return type;
+		const execute = type.execute;
+		return Object.assign(Object.create(type) as INodeType, {
+			description: type.description,
+			async execute(this: unknown, ...args: unknown[]) {
+				try {
+					return await (execute as (...a: unknown[]) => unknown).apply(this, args);
+				} catch (error) {
+					record(error);
+					throw error;
+				}
+			},
+		});
+	};
+	return {
+		getByName: observed,
+		getByNameAndVersion: observed,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+}
 
 function lookup(name: string): INodeType {
 	const short = name.replace(/^.*\./, '');
@@ -135,8 +157,10 @@ export interface RunNodeOptions {
 export interface RunNodeResult {
 	/** Output items of the node's first output, or [] when it failed. */
 	items: INodeExecutionData[];
-	/** The node's error when the execution failed. */
+	/** The error the node threw, when the execution failed. */
 	error?: ExecutionError;
+	/** The error as n8n recorded it in the run data (what the editor shows). */
+	recordedError?: unknown;
 	run: IRun;
 }
 
@@ -159,11 +183,12 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		credentials,
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
+	let thrown: unknown;
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes: [node],
 		connections: {},
-		nodeTypes: nodeTypeRegistry,
+		nodeTypes: observedRegistry((error) => (thrown = error)),
 		active: false,
 		settings: {},
 	});
@@ -211,7 +236,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const items = options.items ?? [{ json: {} }];
-	const runExecutionData: IRunExecutionData = {
+	const runExecutionData = {
+		version: 1,
 		resultData: { runData: {} },
 		executionData: {
 			contextData: {},
@@ -220,7 +246,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			waitingExecution: {},
 			waitingExecutionSource: null,
 		},
-	} as IRunExecutionData;
+	} as unknown as IRunExecutionData;
 
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execution.processRunExecutionData(workflow);
@@ -228,7 +254,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {
 		items: (taskData?.data?.main?.[0] as INodeExecutionData[] | undefined) ?? [],
-		error: taskData?.error ?? run.data.resultData.error,
+		error: (thrown as ExecutionError | undefined) ?? taskData?.error ?? run.data.resultData.error,
+		recordedError: taskData?.error ?? run.data.resultData.error,
 		run,
 	};
 }

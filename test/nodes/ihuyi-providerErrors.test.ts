@@ -1,0 +1,168 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import { allText, runNode } from '../helpers/n8nHarness';
+import { ALL_IHUYI_KEYS, ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
+import { startSimulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.reset());
+
+function expectNoKey(value: unknown): void {
+	const text = allText(value);
+	for (const key of ALL_IHUYI_KEYS) expect(text).not.toContain(key);
+}
+
+describe('ihuyi provider errors become NodeApiErrors with code, Chinese text, explanation and hint', () => {
+	const cases: Array<[string, () => void, Parameters<typeof ihuyiCredentials>[1], string, RegExp, string | undefined]> = [
+		['wrong API ID (405)', () => undefined, { sms: { apiId: 'C00000000' } }, '405', /Wrong API ID or API key/, 'credential-invalid'],
+		['wrong key with dynamic signing (40502)', () => undefined, { sms: { apiKey: 'not-the-key' } }, '40502', /dynamic password does not match/, 'credential-invalid'],
+		['frozen account (4050)', () => (sim.ihuyi.accounts.sms.frozen = true), {}, '4050', /frozen/, 'credential-invalid'],
+		['IP not bound (4052)', () => (sim.ihuyi.accounts.sms.boundIps = ['203.0.113.7']), {}, '4052', /not bound/, 'configuration-invalid'],
+		['illegal IP (400)', () => (sim.ihuyi.refuseAllIps = true), {}, '400', /not allowed/, 'configuration-invalid'],
+		['clock off by 10 minutes (40501)', () => (sim.ihuyi.clockSkewS = 600), {}, '40501', /expired/, 'credential-invalid'],
+		['no balance (4051)', () => (sim.ihuyi.accounts.sms.balance = 0), {}, '4051', /Not enough balance/, 'quota-exhausted'],
+		['blacklisted number (4030)', () => sim.ihuyi.blacklist.add('13800138000'), {}, '4030', /blacklist/, undefined],
+		['template mismatch (4072)', () => (sim.ihuyi.strictTemplates = true), {}, '4072', /does not match an approved template/, 'configuration-invalid'],
+	];
+
+	test.each(cases)('%s', async (_name, arrange, overrides, code, explanation, cause) => {
+		arrange();
+		const parameters = code === '4072' ? smsSend({ content: '您的验证码是 1234。请不要把验证码泄露给其他人。' }) : smsSend();
+		const { error } = await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim, overrides) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toMatch(explanation);
+		expect(error!.message).toContain(`ihuyi code ${code}`);
+		expect(error!.message).toMatch(/[\u4e00-\u9fff]/);
+		expect(error!.description).toBeTruthy();
+		expect((error as unknown as { failure?: { cause: string } }).failure?.cause).toBe(cause);
+		expect(sim.requestsTo('ihuyi:sms:Submit')).toHaveLength(1);
+		expectNoKey(error);
+	});
+
+	test('4052 tells the user what to do in the ihuyi console', async () => {
+		sim.ihuyi.accounts.sms.boundIps = ['203.0.113.7'];
+		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim) });
+		expect(error!.description).toMatch(/public IP address.*IP 绑定.*remove the IP binding/);
+	});
+
+	test('4070 on voice means the code is not 4–6 digits (bypassing our own check via a reseller quirk)', async () => {
+		// Our validation stops bad codes, so make the simulator refuse a good one the way a
+		// reseller with a stricter rule would: this proves the voice catalogue is used.
+		const original = sim.ihuyi.handle.bind(sim.ihuyi);
+		sim.ihuyi.handle = (request) => {
+			const answer = original(request);
+			return request.log.route === 'ihuyi:voiceCode:Submit'
+				? { ...answer, body: Buffer.from('{"code":4070,"msg":"语音验证码内容必须为4-6位数字","voiceid":"0"}') }
+				: answer;
+		};
+		try {
+			const { error } = await runNode({
+				type: 'ihuyi',
+				parameters: { resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'provided', code: '1125' },
+				credentials: ihuyiCredentials(sim),
+			});
+			expect(error!.message).toMatch(/voice code must be 4–6 digits/);
+		} finally {
+			sim.ihuyi.handle = original;
+		}
+	});
+
+	test('an unknown code keeps the raw provider message', async () => {
+		sim.injectFault({ kind: 'unknownCode', route: 'ihuyi:sms' });
+		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toContain('ihuyi code 4999: 系统繁忙，请稍后再试');
+		expect(error!.description).toMatch(/do not list/);
+	});
+
+	test('4080: a second message to the same number within a second is refused, the first went out', async () => {
+		const { error } = await runNode({
+			type: 'ihuyi',
+			parameters: smsSend(),
+			credentials: ihuyiCredentials(sim),
+			items: [{ json: {} }, { json: {} }],
+		});
+		expect(error!.message).toContain('ihuyi code 4080');
+		expect(error!.description).toMatch(/1 item\(s\) were already sent before this failure \(items 0\)/);
+		expect(sim.ihuyi.sent).toHaveLength(1);
+	});
+
+	test('Continue On Fail turns a provider error into an error item; the rest go on', async () => {
+		sim.ihuyi.blacklist.add('13900139000');
+		const { items, error } = await runNode({
+			type: 'ihuyi',
+			parameters: smsSend({ mobile: '={{ $json.phone }}' }),
+			credentials: ihuyiCredentials(sim),
+			continueOnFail: true,
+			items: [{ json: { phone: '13800138000' } }, { json: { phone: '13900139000' } }, { json: { phone: '13700137000' } }],
+		});
+		expect(error).toBeUndefined();
+		expect(items[1].json).toMatchObject({ success: false, error: { code: '4030', providerMessage: '手机号码已被列入黑名单' } });
+		expect(items[0].json.success).toBe(true);
+		expect(items[2].json.success).toBe(true);
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		expectNoKey(items);
+	});
+});
+
+describe('unreadable answers and transport failures', () => {
+	test.each([
+		['http502', /HTTP 502/],
+		['http500', /HTTP 500/],
+		['html', /HTTP 200\): "<!DOCTYPE html>/],
+		['empty', /\(empty body\)/],
+		['truncated', /Unexpected answer from ihuyi \(HTTP 200\)/],
+	] as const)('%s → a clear unexpected-answer error, sent once, never retried', async (kind, message) => {
+		sim.injectFault({ kind, route: 'ihuyi:sms:Submit' });
+		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toMatch(message);
+		expect(sim.requestsTo('ihuyi:sms:Submit')).toHaveLength(1);
+		expectNoKey(error);
+	});
+
+	test('a timeout is reported with the bound and is not retried', async () => {
+		sim.injectFault({ kind: 'timeout', route: 'ihuyi:sms:Submit' });
+		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend({ options: { timeout: 1000 } }), credentials: ihuyiCredentials(sim) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toMatch(/No answer from ihuyi within 1000 ms/);
+		expect(error!.description).toMatch(/never repeated automatically/);
+		expect(sim.requestsTo('ihuyi:sms:Submit')).toHaveLength(1);
+		expectNoKey(error);
+	});
+
+	test('a connection reset mid-body is reported and not retried', async () => {
+		sim.injectFault({ kind: 'reset', route: 'ihuyi:sms:Submit' });
+		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim, {}, 'plainApiKey') });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toMatch(/Could not reach ihuyi|Unexpected answer/);
+		expect(sim.requestsTo('ihuyi:sms:Submit')).toHaveLength(1);
+		expectNoKey(error);
+	});
+
+	test('a refused connection names the problem without the key', async () => {
+		const { error } = await runNode({
+			type: 'ihuyi',
+			parameters: smsSend(),
+			credentials: ihuyiCredentials(sim, { sms: { baseUrl: 'http://127.0.0.1:1' } }, 'plainApiKey'),
+		});
+		expect(error!.message).toMatch(/Could not reach ihuyi/);
+		expectNoKey(error);
+	});
+
+	test('success without a message id says the message was probably sent', async () => {
+		sim.injectFault({ kind: 'successWithoutId', route: 'ihuyi:sms' });
+		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toMatch(/no message id/);
+		expect(error!.description).toMatch(/Do not send it again/);
+		expect(sim.ihuyi.sent).toHaveLength(1);
+	});
+});
