@@ -72,7 +72,16 @@ export function ihuyiCredentialTest(product: IhuyiProduct): ICredentialTestReque
 		},
 		// n8n fails the test when a rule's key equals its value. ihuyi answers HTTP 200 with a
 		// code; resellers sometimes send the code as text, so each code is listed both ways.
-		rules: CREDENTIAL_TEST_CODES.flatMap((code) => {
+		rules: [
+			{
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'code',
+					value: undefined,
+					message: `The base URL did not answer like ihuyi (no status code in the answer). Check the Base URL: it should be ${info.defaultBaseUrl} or your reseller's ihuyi host.`,
+				},
+			},
+			...CREDENTIAL_TEST_CODES.flatMap((code) => {
 			const known = lookupCode(product, code, 'GetNum');
 			const message = known
 				? `ihuyi ${code} ${known.zh}: ${known.en}. ${known.hint}`
@@ -81,6 +90,7 @@ export function ihuyiCredentialTest(product: IhuyiProduct): ICredentialTestReque
 				{ type: 'responseSuccessBody' as const, properties: { key: 'code', value: Number(code), message } },
 				{ type: 'responseSuccessBody' as const, properties: { key: 'code', value: code, message } },
 			];
-		}),
+			}),
+		],
 	};
 }
