@@ -11,7 +11,7 @@ export const IHUYI_CREDENTIAL_TYPES = {
 
 /** Credentials of all three products pointing at the simulator. */
 export function ihuyiCredentials(
-	simulator: Simulator,
+	simulator: Pick<Simulator, 'url'>,
 	overrides: Partial<Record<keyof typeof IHUYI_CREDENTIAL_TYPES, ICredentialDataDecryptedObject>> = {},
 	signing: 'dynamicPassword' | 'plainApiKey' = 'dynamicPassword',
 ): Record<string, ICredentialDataDecryptedObject> {

@@ -22,6 +22,21 @@ export function mountControlRoutes(simulator: Simulator): void {
 			case 'POST /__sim/fault':
 				simulator.injectFault(body as Fault);
 				return json({ ok: true });
+			case 'POST /__sim/ihuyi/config': {
+				const config = body as { enforceRateLimit?: boolean; balance?: number; latencyMs?: number };
+				if (config.enforceRateLimit !== undefined) simulator.ihuyi.enforceRateLimit = config.enforceRateLimit;
+				if (config.balance !== undefined) {
+					for (const account of Object.values(simulator.ihuyi.accounts)) account.balance = config.balance;
+				}
+				if (config.latencyMs !== undefined) simulator.latencyMs = config.latencyMs;
+				return json({ ok: true });
+			}
+			case 'POST /__sim/clear-log':
+				simulator.requests.length = 0;
+				simulator.ihuyi.sent = [];
+				return json({ ok: true });
+			case 'GET /__sim/count':
+				return json({ requests: simulator.requests.length, ihuyiSent: simulator.ihuyi.sent.length });
 			case 'POST /__sim/reset':
 				simulator.reset();
 				return json({ ok: true });

@@ -84,9 +84,18 @@ export async function callIhuyi(ctx: IExecuteFunctions, call: IhuyiCall): Promis
 	return answer;
 }
 
+// One lookup per node execution: n8n decrypts the credential on every getCredentials call.
+const secretsByExecution = new WeakMap<IExecuteFunctions, Promise<string[]>>();
+
 /** The values that must never appear in an error: the API key in every form it takes. */
 async function credentialSecrets(ctx: IExecuteFunctions, credentialType: string): Promise<string[]> {
-	const credentials = await ctx.getCredentials(credentialType);
-	const apiKey = String(credentials.apiKey ?? '').trim();
-	return apiKey ? [apiKey, String(credentials.apiKey)] : [];
+	let secrets = secretsByExecution.get(ctx);
+	if (!secrets) {
+		secrets = ctx.getCredentials(credentialType).then((credentials) => {
+			const apiKey = String(credentials.apiKey ?? '');
+			return apiKey.trim() ? [apiKey.trim(), apiKey] : [];
+		});
+		secretsByExecution.set(ctx, secrets);
+	}
+	return await secrets;
 }

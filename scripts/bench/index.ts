@@ -1,0 +1,146 @@
+/**
+ * `npm run bench [-- --json] [-- --quick]`: the package's performance figures, each measured
+ * in this run against a baseline measured in the same run, median of at least 5
+ * repetitions after a warm-up. Talks only to the simulator on 127.0.0.1.
+ */
+import { cpus, totalmem } from 'os';
+
+import { startSimulatorProcess } from '../../test/simulator/process';
+import type { SimulatorProcess } from '../../test/simulator/process';
+import { ratio, repeat } from './measure';
+import type { Figure } from './measure';
+import { sendRaw, sendWithHelperOnly, sendWithNode } from './ihuyiOverhead';
+import { extraBenchmarks } from './extra';
+
+export interface BenchResult {
+	name: string;
+	value: number;
+	min: number;
+	max: number;
+	goal: string;
+	met: boolean;
+	detail: string;
+}
+
+const args = new Set(process.argv.slice(2));
+const REPS = args.has('--quick') ? 3 : 5;
+
+/** The provider runs in a process of its own, as a real one would. */
+async function withSimulator<T>(run: (sim: SimulatorProcess) => Promise<T>, latencyMs = 0): Promise<T> {
+	const sim = await startSimulatorProcess({ latencyMs });
+	try {
+		await sim.control('ihuyi/config', { enforceRateLimit: false, balance: 1e12 });
+		return await run(sim);
+	} finally {
+		await sim.stop();
+	}
+}
+
+function clearing(sim: SimulatorProcess, run: () => Promise<number>): () => Promise<number> {
+	return async () => {
+		await sim.control('clear-log', {});
+		return await run();
+	};
+}
+
+function fmt(figure: Figure, digits = 2): string {
+	return `${figure.median.toFixed(digits)} (min ${figure.min.toFixed(digits)}, max ${figure.max.toFixed(digits)})`;
+}
+
+async function overhead(): Promise<BenchResult[]> {
+	const count = 2000;
+	return await withSimulator(async (sim) => {
+		const vsRaw = await ratio(REPS, clearing(sim, () => sendWithNode(sim, count)), clearing(sim, () => sendRaw(sim, count)));
+		const vsHelper = await ratio(REPS, clearing(sim, () => sendWithNode(sim, count)), clearing(sim, () => sendWithHelperOnly(sim, count)));
+		return [
+			{
+				name: 'overheadRatio',
+				value: vsRaw.ratio.median,
+				min: vsRaw.ratio.min,
+				max: vsRaw.ratio.max,
+				goal: '≤ 1.10',
+				met: vsRaw.ratio.median <= 1.1,
+				detail: `Ihuyi node ${count} sends ${fmt(vsRaw.measured, 0)} ms vs raw keep-alive client ${fmt(vsRaw.baseline, 0)} ms, simulator latency 0 ms`,
+			},
+			{
+				name: 'overheadVsN8nHelper',
+				value: vsHelper.ratio.median,
+				min: vsHelper.ratio.min,
+				max: vsHelper.ratio.max,
+				goal: 'informative',
+				met: true,
+				detail: `Ihuyi node ${fmt(vsHelper.measured, 0)} ms vs n8n's httpRequestWithAuthentication alone ${fmt(vsHelper.baseline, 0)} ms (same ${count} signed requests)`,
+			},
+		];
+	});
+}
+
+async function overheadAtLatency(): Promise<BenchResult> {
+	const count = 200;
+	const latencyMs = 20;
+	return await withSimulator(async (sim) => {
+		const vsRaw = await ratio(REPS, clearing(sim, () => sendWithNode(sim, count)), clearing(sim, () => sendRaw(sim, count)));
+		return {
+			name: 'overheadRatioAt20msLatency',
+			value: vsRaw.ratio.median,
+			min: vsRaw.ratio.min,
+			max: vsRaw.ratio.max,
+			goal: '≤ 1.10',
+			met: vsRaw.ratio.median <= 1.1,
+			detail: `${count} sends with the simulator answering after ${latencyMs} ms: node ${fmt(vsRaw.measured, 0)} ms vs raw ${fmt(vsRaw.baseline, 0)} ms`,
+		};
+	}, latencyMs);
+}
+
+async function concurrency(): Promise<BenchResult> {
+	const count = 1000;
+	const latencyMs = 50;
+	const c = 20;
+	const ideal = (count * latencyMs) / c;
+	return await withSimulator(async (sim) => {
+		const measured = await repeat(REPS, clearing(sim, () => sendWithNode(sim, count, c)));
+		const efficiency = { median: ideal / measured.median, min: ideal / measured.max, max: ideal / measured.min };
+		return {
+			name: 'concurrencyEfficiency',
+			value: efficiency.median,
+			min: efficiency.min,
+			max: efficiency.max,
+			goal: '≥ 0.80',
+			met: efficiency.median >= 0.8,
+			detail: `${count} sends, Max Concurrent Requests ${c}, ${latencyMs} ms latency: ideal ${ideal} ms, measured ${fmt(measured, 0)} ms`,
+		};
+	}, latencyMs);
+}
+
+async function main(): Promise<void> {
+	const results: BenchResult[] = [];
+	results.push(...(await overhead()));
+	results.push(await overheadAtLatency());
+	results.push(await concurrency());
+	results.push(...(await extraBenchmarks(REPS)));
+
+	const machine = {
+		cpu: cpus()[0]?.model ?? 'unknown',
+		cores: cpus().length,
+		memoryGb: Math.round(totalmem() / 2 ** 30),
+		node: process.version,
+		repetitions: REPS,
+	};
+	if (args.has('--json')) {
+		const json: Record<string, unknown> = { machine };
+		for (const result of results) json[result.name] = { value: result.value, min: result.min, max: result.max, goal: result.goal, met: result.met, detail: result.detail };
+		console.log(JSON.stringify(json, null, 2));
+		return;
+	}
+	console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; median of ${REPS} after a warm-up`);
+	console.log('| figure | median | min | max | goal | met | measured |');
+	console.log('|---|---|---|---|---|---|---|');
+	for (const r of results) {
+		console.log(`| ${r.name} | ${r.value.toFixed(2)} | ${r.min.toFixed(2)} | ${r.max.toFixed(2)} | ${r.goal} | ${r.met ? 'yes' : 'no'} | ${r.detail} |`);
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
