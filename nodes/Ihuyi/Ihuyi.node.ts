@@ -12,14 +12,14 @@ import * as voiceCode from './actions/voiceCode';
  */
 export class Ihuyi implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'ihuyi',
+		displayName: 'Ihuyi',
 		name: 'ihuyi',
 		icon: { light: 'file:ihuyi.svg', dark: 'file:ihuyi.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Send SMS, international SMS and voice verification codes with ihuyi (互亿无线)',
-		defaults: { name: 'ihuyi' },
+		defaults: { name: 'Ihuyi' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

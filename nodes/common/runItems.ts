@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { errorToItemJson } from './errors';
 
@@ -30,7 +31,7 @@ export async function runItems<Prepared>(
 		try {
 			prepared.push({ ok: true, value: task.prepare(itemIndex) });
 		} catch (error) {
-			if (!continueOnFail) throw error;
+			if (!continueOnFail) throw asNodeError(ctx.getNode(), error, itemIndex);
 			prepared.push({ ok: false, error });
 		}
 	}
@@ -63,10 +64,17 @@ export async function runItems<Prepared>(
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	if (failure) {
-		if (task.sends && done.length > 0) noteAlreadySent(failure.error, done);
-		throw failure.error;
+		const error = asNodeError(ctx.getNode(), failure.error, failure.itemIndex);
+		if (task.sends && done.length > 0) noteAlreadySent(error, done);
+		throw error;
 	}
 	return results.map((json, itemIndex) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** Our errors pass unchanged (both constructors return an error of their own class as is). */
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
 /** Tell the user which items went out before the failure, so a re-run does not surprise them. */

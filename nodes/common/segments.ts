@@ -9,8 +9,15 @@ export const SINGLE_SMS_CHARACTERS = 70;
 export const LONG_SMS_PART_CHARACTERS = 67;
 
 export function characterCount(text: string): number {
-	let count = 0;
-	for (const _ of text) count++;
+	let count = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		// A low surrogate that follows a high one completes a character already counted.
+		if (unit >= 0xdc00 && unit <= 0xdfff && i > 0) {
+			const previous = text.charCodeAt(i - 1);
+			if (previous >= 0xd800 && previous <= 0xdbff) count--;
+		}
+	}
 	return count;
 }
 
