@@ -1,0 +1,66 @@
+/**
+ * The API key never leaks: for every ihuyi operation, on success and on failure, with
+ * dynamic and plain signing, the key appears in no output item, no error message,
+ * description, context or cause, and with dynamic signing it never reaches the provider.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { allText, runNode } from '../helpers/n8nHarness';
+import { ALL_IHUYI_KEYS, ihuyiCredentials } from '../helpers/ihuyiFixtures';
+import { startSimulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import type { FaultKind } from '../simulator/types';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.reset());
+
+const OPERATIONS: Array<[string, INodeParameters]> = [
+	['sms send', { resource: 'sms', operation: 'send', sendMode: 'fullText', mobile: '13800138000', content: '您的验证码是：1234。请不要把验证码泄露给其他人。' }],
+	['sms template send', { resource: 'sms', operation: 'send', sendMode: 'template', mobile: '13800138000', templateId: '1', templateVariables: { variable: [{ value: '1234' }] } }],
+	['sms balance', { resource: 'sms', operation: 'getBalance' }],
+	['international send', { resource: 'internationalSms', operation: 'send', numberFormat: 'e164', phoneNumber: '+85261234567', content: 'Code 1125' }],
+	['international balance', { resource: 'internationalSms', operation: 'getBalance' }],
+	['voice send', { resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'generate', codeLength: 6 }],
+	['voice balance', { resource: 'voiceCode', operation: 'getBalance' }],
+];
+
+type Outcome = [string, () => void];
+const OUTCOMES: Outcome[] = [
+	['success', () => undefined],
+	['wrong account (405)', () => Object.values(sim.ihuyi.accounts).forEach((account) => (account.apiId = 'X0')) ],
+	['frozen (4050)', () => Object.values(sim.ihuyi.accounts).forEach((account) => (account.frozen = true))],
+	...(['html', 'http502', 'empty', 'truncated', 'reset', 'wrongCharset'] as FaultKind[]).map(
+		(kind): Outcome => [`fault ${kind}`, () => sim.injectFault({ kind })],
+	),
+];
+
+const SIGNINGS = ['dynamicPassword', 'plainApiKey'] as const;
+
+const cases = OPERATIONS.flatMap(([operation, parameters]) =>
+	OUTCOMES.flatMap(([outcome, arrange]) => SIGNINGS.map((signing) => [operation, outcome, signing, parameters, arrange] as const)),
+);
+
+describe('no ihuyi API key in outputs or errors', () => {
+	test.each(cases)('%s, %s, %s', async (_operation, outcome, signing, parameters, arrange) => {
+		arrange();
+		for (const continueOnFail of [false, true]) {
+			const result = await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim, {}, signing), continueOnFail });
+			const text = allText([result.items, result.error, result.recordedError]);
+			for (const key of ALL_IHUYI_KEYS) expect(text).not.toContain(key);
+			if (outcome === 'success') expect(result.error).toBeUndefined();
+			else expect(result.error ?? result.items[0].json.error).toBeDefined();
+			if (outcome !== 'success' && outcome.startsWith('fault')) sim.injectFault({ kind: outcome.slice(6) as FaultKind });
+		}
+		if (signing === 'dynamicPassword') {
+			const wire = sim.requests.map((request) => request.rawBody.toString('utf8') + JSON.stringify(request.query)).join('\n');
+			for (const key of ALL_IHUYI_KEYS) expect(wire).not.toContain(key);
+			expect(wire).not.toContain(encodeURIComponent(ALL_IHUYI_KEYS[0]));
+		}
+	});
+});
