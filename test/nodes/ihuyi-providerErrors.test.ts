@@ -166,3 +166,33 @@ describe('unreadable answers and transport failures', () => {
 		expect(sim.ihuyi.sent).toHaveLength(1);
 	});
 });
+
+describe('balance queries (idempotent) retry briefly; sends never do', () => {
+	test.each(['http502', 'http503', 'reset', 'empty', 'html'] as const)('GetNum survives one %s', async (kind) => {
+		sim.injectFault({ kind, route: 'ihuyi:sms:GetNum' });
+		const { items, error } = await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
+		expect(error).toBeUndefined();
+		expect(items[0].json.balance).toBe(1000);
+		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(2);
+	});
+
+	test('GetNum gives up after three attempts with the last error', async () => {
+		sim.injectFault({ kind: 'http503', route: 'ihuyi:sms:GetNum', times: 5 });
+		const { error } = await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
+		expect(error!.message).toMatch(/HTTP 503/);
+		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(3);
+	});
+
+	test('a refusal is not retried', async () => {
+		sim.ihuyi.accounts.sms.frozen = true;
+		await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
+		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(1);
+	});
+
+	test.each(['http502', 'reset', 'timeout'] as const)('Submit is sent once after %s', async (kind) => {
+		sim.injectFault({ kind, route: 'ihuyi:sms:Submit' });
+		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend({ options: { timeout: 1000 } }), credentials: ihuyiCredentials(sim) });
+		expect(error).toBeDefined();
+		expect(sim.requestsTo('ihuyi:sms:Submit')).toHaveLength(1);
+	});
+});

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { providerError, transportError, unexpectedAnswerError } from '../../common/errors';
+import { withReadRetries } from '../../common/readRetry';
 import { responseText } from '../../common/responseText';
 import { lookupCode } from './errorCatalogue';
 import { parseIhuyiAnswer } from './parseAnswer';
@@ -21,9 +22,14 @@ export interface IhuyiCall {
 /**
  * One ihuyi call, signed by the product's credential. Resolves with the answer when ihuyi
  * says code 2; otherwise throws a NodeApiError that carries the code, the provider's text
- * and what to do. Never retries: a repeated Submit can deliver and bill a message twice.
+ * and what to do. A Submit is never retried (a repeat can deliver and bill a message
+ * twice); a balance query (GetNum) is retried briefly when the answer was lost.
  */
 export async function callIhuyi(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiAnswer> {
+	return call.method === 'GetNum' ? await withReadRetries(ctx.getNode(), async () => await callOnce(ctx, call)) : await callOnce(ctx, call);
+}
+
+async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiAnswer> {
 	const info = IHUYI_PRODUCTS[call.product];
 	const node = ctx.getNode();
 	const secrets = await credentialSecrets(ctx, info.credentialType);
