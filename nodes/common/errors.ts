@@ -1,6 +1,15 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+/**
+ * Any error as an n8n error. Ours pass unchanged: both constructors hand back an error of
+ * their own class as it is; anything else (a bug) becomes a NodeOperationError.
+ */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
 /** Why a provider call failed, in n8n's vocabulary (see n8n-workflow's `Failure`). */
 export type FailureCause =
 	| 'credential-invalid'

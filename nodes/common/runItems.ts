@@ -1,7 +1,6 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorToItemJson } from './errors';
+import { asNodeError, errorToItemJson } from './errors';
 
 /**
  * How the action nodes process items: every item is validated first, and only then does
@@ -69,12 +68,6 @@ export async function runItems<Prepared>(
 		throw error;
 	}
 	return results.map((json, itemIndex) => ({ json, pairedItem: { item: itemIndex } }));
-}
-
-/** Our errors pass unchanged (both constructors return an error of their own class as is). */
-function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
-	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
 /** Tell the user which items went out before the failure, so a re-run does not surprise them. */

@@ -27,12 +27,17 @@ import type {
 import { IhuyiInternationalSmsApi } from '../../credentials/IhuyiInternationalSmsApi.credentials';
 import { IhuyiSmsApi } from '../../credentials/IhuyiSmsApi.credentials';
 import { IhuyiVoiceApi } from '../../credentials/IhuyiVoiceApi.credentials';
+import { JiazhiyuanApi } from '../../credentials/JiazhiyuanApi.credentials';
 import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
+import { Jiazhiyuan } from '../../nodes/Jiazhiyuan/Jiazhiyuan.node';
 
 /** Node types by name; other suites register theirs with `registerNodeType`. */
-const nodeTypes = new Map<string, INodeType>([['ihuyi', new Ihuyi()]]);
+const nodeTypes = new Map<string, INodeType>([
+	['ihuyi', new Ihuyi()],
+	['jiazhiyuan', new Jiazhiyuan()],
+]);
 const credentialTypes = new Map<string, ICredentialType>(
-	[new IhuyiSmsApi(), new IhuyiInternationalSmsApi(), new IhuyiVoiceApi()].map((type) => [type.name, type]),
+	[new IhuyiSmsApi(), new IhuyiInternationalSmsApi(), new IhuyiVoiceApi(), new JiazhiyuanApi()].map((type) => [type.name, type]),
 );
 
 export function registerNodeType(type: INodeType): void {

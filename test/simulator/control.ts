@@ -31,12 +31,34 @@ export function mountControlRoutes(simulator: Simulator): void {
 				if (config.latencyMs !== undefined) simulator.latencyMs = config.latencyMs;
 				return json({ ok: true });
 			}
+			case 'GET /__sim/jiazhiyuan/sent':
+				return json(simulator.jiazhiyuan.sent.map(({ contentBytes, ...batch }) => ({ ...batch, contentHex: contentBytes.toString('hex') })));
+			case 'POST /__sim/jiazhiyuan/reports':
+				simulator.jiazhiyuan.queueReports(body as never);
+				return json({ queued: simulator.jiazhiyuan.reports.length });
+			case 'POST /__sim/jiazhiyuan/replies':
+				simulator.jiazhiyuan.queueReplies(body as never);
+				return json({ queued: simulator.jiazhiyuan.replies.length });
+			case 'POST /__sim/jiazhiyuan/config': {
+				const config = body as { balance?: number; autoReports?: boolean; recordsPerQuery?: number };
+				if (config.balance !== undefined) {
+					simulator.jiazhiyuan.balances = { memberSmsNum: config.balance, gateSmsNum: config.balance, kaSmsNum: config.balance };
+				}
+				if (config.autoReports !== undefined) simulator.jiazhiyuan.autoReports = config.autoReports;
+				if (config.recordsPerQuery !== undefined) simulator.jiazhiyuan.recordsPerQuery = config.recordsPerQuery;
+				return json({ ok: true });
+			}
 			case 'POST /__sim/clear-log':
 				simulator.requests.length = 0;
 				simulator.ihuyi.sent = [];
+				simulator.jiazhiyuan.sent = [];
 				return json({ ok: true });
 			case 'GET /__sim/count':
-				return json({ requests: simulator.requests.length, ihuyiSent: simulator.ihuyi.sent.length });
+				return json({
+					requests: simulator.requests.length,
+					ihuyiSent: simulator.ihuyi.sent.length,
+					jiazhiyuanCalls: simulator.requestsTo('jiazhiyuan:sendSMS').length,
+				});
 			case 'POST /__sim/reset':
 				simulator.reset();
 				return json({ ok: true });

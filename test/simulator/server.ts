@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 
 import { IhuyiSimulator } from './ihuyi';
+import { JiazhiyuanSimulator } from './jiazhiyuan';
 import type { Fault, FaultKind, LoggedRequest, ProviderHandler, SimAnswer, SimRequest } from './types';
 
 export interface SimulatorOptions {
@@ -22,6 +23,8 @@ const ANSWER_FAULTS: FaultKind[] = ['unknownCode', 'successWithoutId'];
 export class Simulator {
 	readonly ihuyi = new IhuyiSimulator();
 
+	readonly jiazhiyuan = new JiazhiyuanSimulator();
+
 	readonly requests: LoggedRequest[] = [];
 
 	latencyMs: number;
@@ -40,6 +43,7 @@ export class Simulator {
 	constructor(options: SimulatorOptions = {}) {
 		this.latencyMs = options.latencyMs ?? 0;
 		this.mount('/webservice/', (request) => this.ihuyi.handle(request));
+		this.mount('/servlet/', (request) => this.jiazhiyuan.handle(request));
 	}
 
 	get url(): string {
@@ -75,6 +79,7 @@ export class Simulator {
 		this.faults = [];
 		this.latencyMs = 0;
 		this.ihuyi.reset();
+		this.jiazhiyuan.reset();
 	}
 
 	async start(port = 0): Promise<this> {

@@ -1,0 +1,40 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { runItems } from '../../../common/runItems';
+import { parseBalance } from '../../transport/parseAnswer';
+import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
+import { timeoutOption } from '../shared/options';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Returns three balances: memberSmsNum (会员, SMS type 2), gateSmsNum (网关, SMS type 1) and kaSmsNum (卡发, SMS type 0). The platform refuses queries that come too often: check at most once a minute.',
+		name: 'balanceNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getBalance'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runItems(this, items.length, {
+		sends: false,
+		prepare: (itemIndex) => (this.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout,
+		perform: async (timeoutMs, itemIndex) => {
+			const text = await callJiazhiyuan(this, { method: 'getRestMoney', itemIndex, timeoutMs });
+			const balance = parseBalance(text);
+			if (!balance) return await unexpectedAnswer(this, itemIndex, text);
+			return { provider: 'jiazhiyuan', success: true, ...balance, unit: 'messages' };
+		},
+	});
+}

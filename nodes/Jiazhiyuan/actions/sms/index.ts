@@ -1,0 +1,20 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as send from './send.operation';
+
+export { send };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sms'] } },
+		options: [
+			{ name: 'Send', value: 'send', action: 'Send an SMS', description: 'Send one text to one or many mainland-China mobiles (bulk)' },
+		],
+		default: 'send',
+	},
+	...send.description,
+];

@@ -1,0 +1,107 @@
+import type { IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+
+import { providerError, transportError, unexpectedAnswerError } from '../../common/errors';
+import { withReadRetries } from '../../common/readRetry';
+import { responseText } from '../../common/responseText';
+import { lookupFailure } from './failureTexts';
+import { base64Password, gbkForm } from './gbk';
+import { parseTextAnswer } from './parseAnswer';
+import { SERVLET_PATH } from './signing';
+
+export const CREDENTIAL_TYPE = 'jiazhiyuanApi';
+export const DEFAULT_TIMEOUT_MS = 30000;
+
+export type JiazhiyuanMethod = 'sendSMS' | 'getRestMoney' | 'getSmsReport' | 'getRecvSMS' | 'updatePassword';
+
+export interface JiazhiyuanCall {
+	method: JiazhiyuanMethod;
+	itemIndex: number;
+	fields?: Record<string, string>;
+	timeoutMs?: number;
+}
+
+type Context = IExecuteFunctions | IPollFunctions;
+
+const READS: JiazhiyuanMethod[] = ['getRestMoney'];
+
+/**
+ * One call to the UserServiceAPI servlet. The body is GBK, form-encoded byte by byte; the
+ * credential adds username and password. Resolves with the answer text (decoded from GBK)
+ * unless it is `failure;…`, which becomes a NodeApiError with the provider's reason. Sends
+ * are never retried; balance queries are retried briefly on a lost answer. Reports and
+ * replies are not retried either: the platform hands them out once, and a lost answer
+ * cannot be asked for again.
+ */
+export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promise<string> {
+	return READS.includes(call.method)
+		? await withReadRetries(ctx.getNode(), async () => await callOnce(ctx, call))
+		: await callOnce(ctx, call);
+}
+
+async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<string> {
+	const node = ctx.getNode();
+	const secrets = await credentialSecrets(ctx);
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: SERVLET_PATH,
+		body: gbkForm({ method: call.method, ...(call.fields ?? {}) }),
+		timeout: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		encoding: 'arraybuffer',
+		json: false,
+	};
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as {
+			statusCode: number;
+			body: unknown;
+		};
+	} catch (error) {
+		throw transportError(node, call.itemIndex, { provider: 'jiazhiyuan', product: 'sms', error, secrets, timeoutMs: options.timeout });
+	}
+	const text = responseText(response.body, 'gbk');
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw unexpectedAnswerError(node, call.itemIndex, { provider: 'jiazhiyuan', product: 'sms', status: response.statusCode, body: text, secrets });
+	}
+	const answer = parseTextAnswer(text);
+	if (answer.kind === 'failure') {
+		const known = lookupFailure(answer.reason);
+		throw providerError(node, call.itemIndex, {
+			provider: 'jiazhiyuan',
+			product: 'sms',
+			code: 'failure',
+			providerMessage: answer.reason || '(no reason given)',
+			explanation: known?.en ?? 'Jiazhiyuan refused the request',
+			hint: known?.hint ?? 'Jiazhiyuan did not give a known reason; the provider text is shown as it came.',
+			cause: known?.cause,
+		});
+	}
+	return text;
+}
+
+/** Throws the standard "unexpected answer" error for a text the caller could not read. */
+export async function unexpectedAnswer(ctx: Context, itemIndex: number, text: string): Promise<never> {
+	throw unexpectedAnswerError(ctx.getNode(), itemIndex, {
+		provider: 'jiazhiyuan',
+		product: 'sms',
+		status: 200,
+		body: text,
+		secrets: await credentialSecrets(ctx),
+	});
+}
+
+const secretsByExecution = new WeakMap<Context, Promise<string[]>>();
+
+/** The password in every form it travels or could be echoed in: plain and BASE64. */
+async function credentialSecrets(ctx: Context): Promise<string[]> {
+	let secrets = secretsByExecution.get(ctx);
+	if (!secrets) {
+		secrets = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
+			const password = String(credentials.password ?? '');
+			return password ? [password, base64Password(password), Buffer.from(password, 'utf8').toString('base64')] : [];
+		});
+		secretsByExecution.set(ctx, secrets);
+	}
+	return await secrets;
+}

@@ -1,0 +1,167 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { CredentialTestContext } from 'n8n-core';
+import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+
+import { jiazhiyuanApiTest } from '../../nodes/Jiazhiyuan/credentialTest';
+import { allText, runNode } from '../helpers/n8nHarness';
+import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
+import { startSimulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.reset());
+
+function expectNoPassword(value: unknown): void {
+	const text = allText(value);
+	for (const secret of JIAZHIYUAN_SECRETS) expect(text).not.toContain(secret);
+}
+
+describe('Account: Get Balance', () => {
+	test('the three balances as numbers', async () => {
+		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ provider: 'jiazhiyuan', success: true, memberSmsNum: 684, gateSmsNum: 49919, kaSmsNum: 49964, unit: 'messages' });
+		expectNoPassword(items);
+	});
+
+	test('"too frequent" is a rate-limit error, not retried', async () => {
+		sim.jiazhiyuan.balanceQueriesPerMinute = 0;
+		const { error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(error!.message).toMatch(/Queries too frequent .*查询频繁/);
+		expect((error as unknown as { failure: { cause: string } }).failure.cause).toBe('rate-limited');
+		expect(sim.requestsTo('jiazhiyuan:getRestMoney')).toHaveLength(1);
+	});
+
+	test('a lost answer is retried (idempotent read)', async () => {
+		sim.injectFault({ kind: 'http502', route: 'jiazhiyuan:getRestMoney' });
+		const { items } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(items[0].json.gateSmsNum).toBe(49919);
+		expect(sim.requestsTo('jiazhiyuan:getRestMoney')).toHaveLength(2);
+	});
+
+	test('an answer that is neither a balance nor failure is unexpected', async () => {
+		sim.injectFault({ kind: 'html', route: 'jiazhiyuan:getRestMoney', times: 3 });
+		const { error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toMatch(/Unexpected answer from jiazhiyuan \(HTTP 200\)/);
+	});
+});
+
+describe('Account: Change Password', () => {
+	test('a valid new password is changed and the notice says to update the credential', async () => {
+		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ success: true, code: 1, message: expect.stringMatching(/Update the password in the Jiazhiyuan credential/) });
+		expect(sim.jiazhiyuan.password).toBe('NewPass2027');
+		expect(allText(items)).not.toContain('NewPass2027');
+	});
+
+	test.each(['ab1', 'lettersonly', '12345678', 'has space 1', '密码abc123'])('%p is refused before sending', async (newPassword) => {
+		const { error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'changePassword', newPassword }, credentials: jiazhiyuanCredentials(sim) });
+		if (newPassword === 'ab1') expect(error!.message).toMatch(/6 to 20/);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error!.message).toContain('Item 0: New Password');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test.each([
+		['2', /refused the change/],
+		['3', /user does not exist/],
+		['4', /Unknown error/],
+	])('answer %s becomes a clear error', async (answer, message) => {
+		const original = sim.jiazhiyuan.handle.bind(sim.jiazhiyuan);
+		sim.jiazhiyuan.handle = (request) => {
+			const result = original(request);
+			return request.log.route === 'jiazhiyuan:updatePassword' ? { ...result, body: Buffer.from(answer) } : result;
+		};
+		try {
+			const { error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' }, credentials: jiazhiyuanCredentials(sim) });
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error!.message).toMatch(message);
+		} finally {
+			sim.jiazhiyuan.handle = original;
+		}
+	});
+});
+
+describe('Report: Get Delivery Reports / Get Replies', () => {
+	test('reports of a send come back once each, in the shared receipt shape', async () => {
+		await runNode({ type: 'jiazhiyuan', parameters: { resource: 'sms', operation: 'send', mobiles: '13800138000,13900139000', content: '【嘉之元】测试', smsType: 'default' }, credentials: jiazhiyuanCredentials(sim) });
+		const batchId = sim.jiazhiyuan.sent[0].batchId;
+		const first = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getDeliveryReports' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(first.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ provider: 'jiazhiyuan', event: 'deliveryReceipt', messageId: batchId, mobile: '13800138000', status: 'delivered', code: '1', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/) }),
+			expect.objectContaining({ messageId: batchId, mobile: '13900139000', status: 'delivered' }),
+		]);
+		expect(first.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		const second = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getDeliveryReports' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(second.items).toEqual([]);
+		expect(second.error).toBeUndefined();
+	});
+
+	test('failed and unknown statuses keep the raw value', async () => {
+		sim.jiazhiyuan.queueReports([
+			{ mobile: '13800138000', smslogid: '66', status: '0', sendtime: '2012-08-16 01:05:39.0' },
+			{ mobile: '13800138001', smslogid: '66', status: '2', sendtime: '2012-08-16 01:05:40.0' },
+		]);
+		const { items } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getDeliveryReports' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(items.map((item) => [item.json.status, item.json.code, item.json.time])).toEqual([
+			['failed', '0', '2012-08-16T01:05:39+08:00'],
+			['unknown', '2', '2012-08-16T01:05:40+08:00'],
+		]);
+	});
+
+	test('replies are decoded from BASE64 GBK, junk around the XML tolerated', async () => {
+		sim.jiazhiyuan.xmlJunk = { before: '\r\n  ', after: '\r\n<!-- served by UserServiceAPI -->\r\n' };
+		sim.jiazhiyuan.queueReplies([
+			{ mobile: '15256560065', receiver: 'admin', content: '你谁啊?', sendtime: '2012-06-18 14:56:00.0' },
+			{ mobile: '13866194285', receiver: '123', content: 'TD 退订', sendtime: '2012-06-15 21:43:25.0' },
+		]);
+		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getReplies' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.event, item.json.mobile, item.json.receiver, item.json.content])).toEqual([
+			['reply', '15256560065', 'admin', '你谁啊?'],
+			['reply', '13866194285', '123', 'TD 退订'],
+		]);
+		expect(items[0].json.raw).toMatchObject({ content: 'xOPLrbChPw==' });
+	});
+
+	test('a failure answer is an error; an unreadable one is unexpected', async () => {
+		const wrong = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getReplies' }, credentials: jiazhiyuanCredentials(sim, { password: 'nope' }) });
+		expect(wrong.error!.message).toMatch(/用户名密码错误/);
+		sim.injectFault({ kind: 'http502', route: 'jiazhiyuan:getSmsReport' });
+		const broken = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getDeliveryReports' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(broken.error!.message).toMatch(/HTTP 502/);
+		// Reports are handed out once: a lost answer is never asked for again automatically.
+		expect(sim.requestsTo('jiazhiyuan:getSmsReport')).toHaveLength(1);
+	});
+});
+
+describe('credential test (getRestMoney)', () => {
+	const context = () => new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
+	const test_ = (data: Record<string, unknown>) =>
+		jiazhiyuanApiTest.call(context() as never, { id: '1', name: 'Jiazhiyuan', type: 'jiazhiyuanApi', data: { ...jiazhiyuanCredentials(sim).jiazhiyuanApi, ...data } as never });
+
+	test('valid credentials pass and show the balances', async () => {
+		expect(await test_({})).toEqual({ status: 'OK', message: 'Connected. Remaining: member 684, gateway 49919, card 49964.' });
+	});
+
+	test("a wrong password fails with the provider's own text", async () => {
+		const result = await test_({ password: 'wrong-pass' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Jiazhiyuan: 用户名密码错误! \(Wrong username or password\)/);
+		expect(result.message).not.toContain('wrong-pass');
+	});
+
+	test('a base URL that is not Jiazhiyuan is named as such', async () => {
+		sim.injectFault({ kind: 'html' });
+		expect((await test_({})).message).toMatch(/did not answer like Jiazhiyuan \(HTTP 200/);
+		expect((await test_({ baseUrl: 'http://127.0.0.1:1' })).message).toMatch(/^Could not reach http:\/\/127.0.0.1:1/);
+	});
+});

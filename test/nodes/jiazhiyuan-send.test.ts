@@ -1,0 +1,261 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { allText, runNode } from '../helpers/n8nHarness';
+import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials, jzySend, numbers } from '../helpers/jiazhiyuanFixtures';
+import { decodeGbkForm } from '../simulator/jiazhiyuan';
+import { startSimulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.reset());
+
+function expectNoPassword(value: unknown): void {
+	const text = allText(value);
+	for (const secret of JIAZHIYUAN_SECRETS) expect(text).not.toContain(secret);
+}
+
+describe('Jiazhiyuan SMS: Send', () => {
+	test('content goes out as GBK, percent-encoded byte by byte, with the BASE64 password', async () => {
+		const { items, error } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '13866194295, 15375427702', content: '短信测试' }),
+			credentials: jiazhiyuanCredentials(sim),
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({
+			provider: 'jiazhiyuan',
+			success: true,
+			batchId: sim.jiazhiyuan.sent[0].batchId,
+			batchIds: [sim.jiazhiyuan.sent[0].batchId],
+			mobiles: { count: 2, list: ['13866194295', '15375427702'] },
+			duplicatesRemoved: 0,
+			segments: 1,
+			smsType: '1',
+			longSms: false,
+		});
+		const [request] = sim.requestsTo('jiazhiyuan:sendSMS');
+		const wire = request.rawBody.toString('latin1');
+		expect(wire).toContain('content=%B6%CC%D0%C5%B2%E2%CA%D4');
+		expect(wire).toContain('mobile=13866194295%2C15375427702');
+		expect(wire).toContain('method=sendSMS');
+		expect(wire).toContain('smstype=1');
+		expect(request.form.username).toBe('jzy-demo');
+		expect(Buffer.from(request.form.password, 'base64').toString()).toBe('Jzy2026pass');
+		expect(wire).not.toContain('Jzy2026pass');
+		expect(String(request.headers['content-type'])).toContain('application/x-www-form-urlencoded');
+		expect(sim.jiazhiyuan.sent[0].content).toBe('短信测试');
+		expect(sim.jiazhiyuan.sent[0].contentBytes.toString('hex').toUpperCase()).toBe('B6CCD0C5B2E2CAD4');
+	});
+
+	test('a 50,000-number send goes out as 3 calls of at most 20,000, content correctly encoded on each', async () => {
+		sim.jiazhiyuan.autoReports = false;
+		sim.jiazhiyuan.balances.gateSmsNum = 1_000_000;
+		const list = numbers(50000);
+		const { items, error } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.list }}', content: '【嘉之元】年终大促，全场五折！回TD退订' }),
+			credentials: jiazhiyuanCredentials(sim),
+			items: [{ json: { list } }],
+		});
+		expect(error).toBeUndefined();
+		const calls = sim.requestsTo('jiazhiyuan:sendSMS');
+		expect(calls).toHaveLength(3);
+		const sizes = calls.map((call) => decodeGbkForm(call.rawBody.toString('latin1')).mobile.text.split(',').length);
+		expect(sizes).toEqual([20000, 20000, 10000]);
+		for (const call of calls) {
+			expect(decodeGbkForm(call.rawBody.toString('latin1')).content.text).toBe('【嘉之元】年终大促，全场五折！回TD退订');
+		}
+		expect(sim.jiazhiyuan.sent.flatMap((batch) => batch.mobiles)).toEqual(list);
+		expect(items).toHaveLength(1);
+		expect(items[0].json.batchIds).toEqual(sim.jiazhiyuan.sent.map((batch) => batch.batchId));
+		expect((items[0].json.mobiles as { count: number }).count).toBe(50000);
+	});
+
+	test('Combine Items: items with the same content share calls, each keeps its own numbers and pairing', async () => {
+		const inputs = [
+			{ list: numbers(3, 0), content: '【嘉之元】A' },
+			{ list: numbers(2, 100), content: '【嘉之元】B' },
+			{ list: numbers(4, 200), content: '【嘉之元】A' },
+		];
+		const { items, error } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.list }}', content: '={{ $json.content }}' }),
+			credentials: jiazhiyuanCredentials(sim),
+			items: inputs.map((json) => ({ json })),
+		});
+		expect(error).toBeUndefined();
+		expect(sim.requestsTo('jiazhiyuan:sendSMS')).toHaveLength(2);
+		const [batchA, batchB] = sim.jiazhiyuan.sent;
+		expect(batchA.mobiles).toEqual([...inputs[0].list, ...inputs[2].list]);
+		expect(batchB.mobiles).toEqual(inputs[1].list);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(items.map((item) => item.json.batchId)).toEqual([batchA.batchId, batchB.batchId, batchA.batchId]);
+		expect(items.map((item) => (item.json.mobiles as { list: string[] }).list)).toEqual(inputs.map((input) => input.list));
+	});
+
+	test('Combine Items packs many items into as few 20,000-number calls as possible', async () => {
+		sim.jiazhiyuan.autoReports = false;
+		sim.jiazhiyuan.balances.gateSmsNum = 1_000_000;
+		const inputs = Array.from({ length: 5 }, (_, index) => ({ list: numbers(9000, index * 9000) }));
+		const { items } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.list }}' }),
+			credentials: jiazhiyuanCredentials(sim),
+			items: inputs.map((json) => ({ json })),
+		});
+		// 45,000 numbers: 3 calls. Item 2 (numbers 18,000–26,999) spans calls 1 and 2, item 3
+		// (27,000–35,999) is in call 2, item 4 (36,000–44,999) spans calls 2 and 3.
+		expect(sim.requestsTo('jiazhiyuan:sendSMS')).toHaveLength(3);
+		const ids = sim.jiazhiyuan.sent.map((batch) => batch.batchId);
+		expect(items[2].json.batchIds).toEqual([ids[0], ids[1]]);
+		expect(items[3].json.batchIds).toEqual([ids[1]]);
+		expect(items[4].json.batchIds).toEqual([ids[1], ids[2]]);
+	});
+
+	test('without Combine Items every item has its own call', async () => {
+		await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.m }}', options: { combineItems: false } }),
+			credentials: jiazhiyuanCredentials(sim),
+			items: [{ json: { m: '13800138000' } }, { json: { m: '13900139000' } }],
+		});
+		expect(sim.requestsTo('jiazhiyuan:sendSMS')).toHaveLength(2);
+	});
+
+	test('SMS type, long SMS and extension number reach the wire', async () => {
+		const content = `【嘉之元】${'长'.repeat(80)}`;
+		const { items } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ content, smsType: '2', options: { extenno: '123' } }),
+			credentials: jiazhiyuanCredentials(sim),
+		});
+		expect(sim.jiazhiyuan.sent[0]).toMatchObject({ smsType: '2', isLongSms: '1', extenno: '123' });
+		expect(items[0].json).toMatchObject({ smsType: '2', longSms: true, segments: 2 });
+	});
+
+	test('duplicates within an item are sent once', async () => {
+		const { items } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '13800138000,13800138000,+8613800138000' }),
+			credentials: jiazhiyuanCredentials(sim),
+		});
+		expect(sim.jiazhiyuan.sent[0].mobiles).toEqual(['13800138000']);
+		expect(items[0].json.duplicatesRemoved).toBe(2);
+	});
+});
+
+describe('Jiazhiyuan validation before any request', () => {
+	const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
+		['empty content', { content: '={{ $json.none }}' }, 'Content', /is empty/],
+		['emoji', { content: '【嘉之元】你好😀' }, 'Content', /"😀" \(U\+1F600\) at character 8, which GBK cannot encode/],
+		['Korean', { content: '안녕' }, 'Content', /"안".*GBK cannot encode/],
+		['bad numbers listed', { mobiles: '13800138000, 123, abc, 2380013800' }, 'Mobiles', /3 invalid number\(s\): "123", "abc", "2380013800"/],
+		['empty number list', { mobiles: '={{ [] }}' }, 'Mobiles', /is empty/],
+		['numbers as an object', { mobiles: '={{ { a: 1 } }}' }, 'Mobiles', /an object/],
+		['bad extension number', { options: { extenno: '12a' } }, 'Extension Number', /not 1 to 12 digits/],
+		['lone surrogate', { content: '={{ "ab\\udc00" }}' }, 'Content', /broken character/],
+	];
+	test.each(cases)('%s', async (_name, extra, field, reason) => {
+		const { error } = await runNode({ type: 'jiazhiyuan', parameters: jzySend(extra as never), credentials: jiazhiyuanCredentials(sim) });
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error!.message).toContain(`Item 0: ${field}`);
+		expect(error!.message).toMatch(reason);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('more than ten bad numbers: ten shown and a count', async () => {
+		const { error } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: Array.from({ length: 15 }, (_, i) => `bad${i}`).join(',') }),
+			credentials: jiazhiyuanCredentials(sim),
+		});
+		expect(error!.message).toMatch(/15 invalid number\(s\): .*"bad9" and 5 more/);
+	});
+
+	test('with Combine Items and Continue On Fail, one invalid item does not sink the others', async () => {
+		const { items, error } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.m }}' }),
+			credentials: jiazhiyuanCredentials(sim),
+			continueOnFail: true,
+			items: [{ json: { m: '13800138000' } }, { json: { m: 'nope' } }, { json: { m: '13900139000' } }],
+		});
+		expect(error).toBeUndefined();
+		expect(items[1].json).toMatchObject({ success: false, error: { message: expect.stringContaining('Item 1: Mobiles') } });
+		expect(items[0].json.success).toBe(true);
+		expect(items[2].json.success).toBe(true);
+		expect(sim.jiazhiyuan.sent).toHaveLength(1);
+		expect(sim.jiazhiyuan.sent[0].mobiles).toEqual(['13800138000', '13900139000']);
+	});
+
+	test('without Continue On Fail, one invalid item stops everything before any request', async () => {
+		const { error } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.m }}' }),
+			credentials: jiazhiyuanCredentials(sim),
+			items: [{ json: { m: '13800138000' } }, { json: { m: 'nope' } }],
+		});
+		expect(error!.message).toContain('Item 1: Mobiles');
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Jiazhiyuan provider errors', () => {
+	test('wrong password: the provider text, an explanation, no password anywhere', async () => {
+		const { error } = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim, { password: 'wrong-one' }) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toBe('Wrong username or password (jiazhiyuan code failure: 用户名密码错误!)');
+		expect((error as unknown as { failure: { cause: string } }).failure.cause).toBe('credential-invalid');
+		expectNoPassword(error);
+		expect(allText(error)).not.toContain('wrong-one');
+	});
+
+	test('no balance', async () => {
+		sim.jiazhiyuan.balances.gateSmsNum = 0;
+		const { error } = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim) });
+		expect(error!.message).toMatch(/Not enough balance .*余额不足/);
+	});
+
+	test.each(['html', 'http502', 'empty', 'truncated'] as const)('%s → unexpected answer, sent once', async (kind) => {
+		sim.injectFault({ kind, route: 'jiazhiyuan:sendSMS' });
+		const { error } = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toMatch(/Unexpected answer from jiazhiyuan|batch id/);
+		expect(sim.requestsTo('jiazhiyuan:sendSMS')).toHaveLength(1);
+		expectNoPassword(error);
+	});
+
+	test('a failing call among several: earlier calls are named, nothing is retried', async () => {
+		sim.jiazhiyuan.autoReports = false;
+		sim.jiazhiyuan.balances.gateSmsNum = 25000;
+		const { error } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.list }}' }),
+			credentials: jiazhiyuanCredentials(sim),
+			items: [{ json: { list: numbers(30000) } }],
+		});
+		expect(error!.message).toMatch(/余额不足/);
+		expect(error!.description).toMatch(/1 call\(s\) were already sent before this failure \(batch ids 337017332\)/);
+		expect(sim.requestsTo('jiazhiyuan:sendSMS')).toHaveLength(2);
+	});
+
+	test('Continue On Fail: each item of a failed call gets the error', async () => {
+		sim.jiazhiyuan.balances.gateSmsNum = 1;
+		const { items } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.m }}', content: '={{ $json.c }}' }),
+			credentials: jiazhiyuanCredentials(sim),
+			continueOnFail: true,
+			items: [{ json: { m: '13800138000', c: '【A】1' } }, { json: { m: '13900139000,13700137000', c: '【B】2' } }],
+		});
+		expect(items[0].json.success).toBe(true);
+		expect(items[1].json).toMatchObject({ success: false, error: { providerMessage: '余额不足' } });
+		expectNoPassword(items);
+	});
+});
