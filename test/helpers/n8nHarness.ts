@@ -148,6 +148,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** The credential store n8n would consult, holding the given decrypted test credentials. */
+export function createCredentialsHelper(store: Record<string, ICredentialDataDecryptedObject>): ICredentialsHelper {
+	return new TestCredentialsHelper(store);
+}
+
 export interface RunNodeOptions {
 	/** Node type name, e.g. "ihuyi". */
 	type: string;

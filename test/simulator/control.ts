@@ -1,3 +1,4 @@
+import { pushToUrl } from './pusher';
 import type { Simulator } from './server';
 import type { Fault, SimAnswer } from './types';
 
@@ -59,6 +60,10 @@ export function mountControlRoutes(simulator: Simulator): void {
 					ihuyiSent: simulator.ihuyi.sent.length,
 					jiazhiyuanCalls: simulator.requestsTo('jiazhiyuan:sendSMS').length,
 				});
+			case 'POST /__sim/ihuyi/push': {
+				const push = body as { url: string; fields: Record<string, string>; intervalMs?: number };
+				return json(await pushToUrl(push.url, push.fields, { intervalMs: push.intervalMs ?? 60_000 }));
+			}
 			case 'POST /__sim/reset':
 				simulator.reset();
 				return json({ ok: true });

@@ -1,0 +1,177 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { classifyPush } from './classifyPush';
+import type { PushProduct } from './classifyPush';
+import { pushKey, seenBefore } from './dedupe';
+import { ipAllowed, tokenMatches } from './protection';
+
+interface PlainResponse {
+	statusCode: number;
+	setHeader(name: string, value: string): void;
+	end(body: string): void;
+}
+
+/**
+ * Starts a workflow when ihuyi pushes a delivery receipt, a reply or a template audit
+ * result. ihuyi retries a push (up to 3 times, 60 s apart and growing) unless the answer is
+ * exactly "success", so every valid push is answered "success" at once, also when the
+ * user's filters skip it; an invalid request gets a 4xx and starts nothing.
+ */
+export class IhuyiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Ihuyi Trigger',
+		name: 'ihuyiTrigger',
+		icon: { light: 'file:../Ihuyi/ihuyi.svg', dark: 'file:../Ihuyi/ihuyi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when ihuyi (互亿无线) pushes a delivery receipt, a reply or a template audit',
+		defaults: { name: 'Ihuyi Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'ihuyi',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Copy the Production URL above (Webhook URLs) into the ihuyi console: 短信设置 → 数据推送 (push settings), as the receipt push URL (回执推送地址) and/or the reply push URL (上行推送地址). Activate the workflow, or ihuyi\'s pushes get a 404. The Test URL only works while the editor listens for a test event.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Product',
+				name: 'product',
+				type: 'options',
+				options: [
+					{ name: 'SMS (验证码通知短信)', value: 'sms' },
+					{ name: 'International SMS (国际短信)', value: 'internationalSms' },
+					{ name: 'Voice Code (语音验证码)', value: 'voiceCode' },
+				],
+				default: 'sms',
+				description: 'The product whose push URL this is; international receipts carry ismsid and reply_time',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Delivery Receipt (回执)', value: 'deliveryReceipt' },
+					{ name: 'Reply (上行回复)', value: 'reply' },
+					{ name: 'Template Audit (模板审核)', value: 'templateAudit' },
+				],
+				default: ['deliveryReceipt', 'reply'],
+				description: 'Which pushes start the workflow; the others are acknowledged and dropped',
+			},
+			{
+				displayName: 'Failed Receipts Only',
+				name: 'failedOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether only receipts of messages that were not delivered start the workflow',
+				displayOptions: { show: { events: ['deliveryReceipt'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Secret Token',
+						name: 'token',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+						description:
+							'Require ?token=&lt;this value&gt; on the push URL: add it to the URL you paste in the ihuyi console. Requests without it get 403.',
+					},
+					{
+						displayName: 'Allowed IPs',
+						name: 'allowedIps',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 203.0.113.10, 198.51.100.0/24',
+						description:
+							'Only accept pushes from these addresses (comma-separated, IPv4 CIDR ranges allowed). Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the sender address.',
+					},
+					{
+						displayName: 'Ignore Repeated Pushes (Minutes)',
+						name: 'dedupeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 1440 },
+						default: 0,
+						description:
+							'Drop a push identical to one received within this many minutes (ihuyi repeats a push when our answer was lost). 0 turns it off.',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// ihuyi has no API to register push URLs: the user pastes the URL in its console.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject() as unknown as PlainResponse;
+		const answer = (status: number, text: string): IWebhookResponseData => {
+			response.statusCode = status;
+			response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+			response.end(text);
+			return { noWebhookResponse: true };
+		};
+
+		const options = this.getNodeParameter('options', {}) as { token?: string; allowedIps?: string; dedupeMinutes?: number };
+		const query = (this.getQueryData() ?? {}) as IDataObject;
+		if (!tokenMatches(options.token ?? '', query.token)) return answer(403, 'forbidden');
+		const address = String(request.ip ?? request.socket?.remoteAddress ?? '');
+		if (!ipAllowed(options.allowedIps ?? '', address)) return answer(403, 'forbidden');
+
+		const product = this.getNodeParameter('product', 'sms') as PushProduct;
+		const classified = classifyPush(this.getBodyData(), product);
+		if (!classified.ok) return answer(classified.status, classified.reason);
+		const { receipt } = classified;
+
+		const events = this.getNodeParameter('events', []) as string[];
+		const failedOnly = this.getNodeParameter('failedOnly', false) as boolean;
+		const wanted =
+			events.includes(receipt.event) &&
+			!(receipt.event === 'deliveryReceipt' && failedOnly && receipt.status === 'delivered');
+		const dedupeMs = Math.max(0, Number(options.dedupeMinutes ?? 0)) * 60_000;
+		const repeated =
+			wanted && dedupeMs > 0 && seenBefore(this.getWorkflowStaticData('node'), pushKey(receipt), dedupeMs, Date.now());
+
+		// Acknowledge first, whatever the filters say: otherwise ihuyi pushes it again.
+		answer(200, 'success');
+		if (!wanted || repeated) return { noWebhookResponse: true };
+		return { noWebhookResponse: true, workflowData: [[{ json: receipt }]] };
+	}
+}

@@ -1,0 +1,109 @@
+/**
+ * Serves a trigger node's `webhook()` on 127.0.0.1 the way n8n's webhook layer does: the
+ * request body is parsed (form-encoded and JSON, repeated keys become lists, as n8n's body
+ * parser does), then n8n-core's real WebhookContext runs the node with the live request and
+ * response. What the node hands to the workflow is recorded for the test.
+ */
+import { createServer } from 'http';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+
+import { WebhookContext } from 'n8n-core';
+import { Workflow } from 'n8n-workflow';
+import type { INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+
+export interface WebhookServer {
+	url: string;
+	/** Items each accepted request started a workflow with. */
+	emitted: INodeExecutionData[][];
+	close(): Promise<void>;
+}
+
+export async function serveWebhook(nodeType: INodeType, parameters: INodeParameters): Promise<WebhookServer> {
+	const node: INode = {
+		id: 'trigger-under-test',
+		name: 'Trigger Under Test',
+		type: `n8n-nodes-ihuyi-jiazhiyuan.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		webhookId: 'test-webhook',
+	};
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	// One workflow for the server's life, so static data (de-duplication) persists across pushes.
+	const workflow = new Workflow({ id: 'webhook-test', nodes: [node], connections: {}, nodeTypes, active: true, settings: {} });
+	const emitted: INodeExecutionData[][] = [];
+
+	const handle = async (req: IncomingMessage, res: ServerResponse) => {
+		const raw = await readBody(req);
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const request = Object.assign(req, {
+			body: parseBody(String(req.headers['content-type'] ?? ''), raw),
+			rawBody: raw,
+			query: queryObject(url.searchParams),
+			params: {},
+			ip: req.socket.remoteAddress,
+		});
+		if (req.method !== 'POST') {
+			res.statusCode = 404;
+			res.end('This webhook is not registered for ' + String(req.method));
+			return;
+		}
+		const additionalData = { httpRequest: request, httpResponse: res, webhookBaseUrl: 'http://127.0.0.1/webhook', webhookTestBaseUrl: 'http://127.0.0.1/webhook-test' } as unknown as IWorkflowExecuteAdditionalData;
+		const webhookData = { httpMethod: 'POST', node: node.name, path: 'ihuyi', webhookDescription: nodeType.description.webhooks![0], workflowId: workflow.id } as unknown as IWebhookData;
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const result = await nodeType.webhook!.call(context);
+		if (result.workflowData) emitted.push(result.workflowData[0]);
+		if (!result.noWebhookResponse && !res.writableEnded) {
+			res.statusCode = 200;
+			res.end('{"message":"Workflow was started"}');
+		}
+	};
+	const server: Server = createServer((req, res) => {
+		handle(req, res).catch((error: unknown) => {
+			if (!res.headersSent) res.statusCode = 500;
+			res.end(`error: ${String(error)}`);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook/test-webhook/ihuyi`,
+		emitted,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+	const result: Record<string, string | string[]> = {};
+	for (const [key, value] of params) {
+		const existing = result[key];
+		result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+	}
+	return result;
+}
+
+function parseBody(contentType: string, raw: Buffer): unknown {
+	if (contentType.includes('application/x-www-form-urlencoded')) return queryObject(new URLSearchParams(raw.toString('utf8')));
+	if (contentType.includes('application/json')) {
+		try {
+			return JSON.parse(raw.toString('utf8')) as unknown;
+		} catch {
+			return {};
+		}
+	}
+	return {};
+}

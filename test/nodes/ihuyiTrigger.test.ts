@@ -1,0 +1,202 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { IhuyiTrigger } from '../../nodes/IhuyiTrigger/IhuyiTrigger.node';
+import { serveWebhook } from '../helpers/webhookHarness';
+import type { WebhookServer } from '../helpers/webhookHarness';
+import { pushToUrl, samplePushes } from '../simulator/pusher';
+
+const trigger = new IhuyiTrigger();
+let server: WebhookServer | undefined;
+
+async function serve(parameters: INodeParameters = {}): Promise<WebhookServer> {
+	server = await serveWebhook(trigger, { product: 'sms', events: ['deliveryReceipt', 'reply', 'templateAudit'], options: {}, ...parameters });
+	return server;
+}
+
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+});
+
+async function post(url: string, body: string, contentType = 'application/x-www-form-urlencoded', method = 'POST') {
+	const response = await fetch(url, { method, headers: { 'Content-Type': contentType }, body: method === 'GET' ? undefined : body });
+	return { status: response.status, body: await response.text(), contentType: response.headers.get('content-type') ?? '' };
+}
+
+describe('Ihuyi Trigger: pushes become one item each and are answered "success"', () => {
+	test('a delivery receipt: exactly one item, the pusher sees success at the first push', async () => {
+		const { url, emitted } = await serve();
+		const result = await pushToUrl(url, samplePushes.deliveryReceipt('16063783563405105174'), { intervalMs: 5 });
+		expect(result.acknowledged).toBe(true);
+		expect(result.attempts).toHaveLength(1);
+		expect(result.attempts[0]).toEqual({ status: 200, body: 'success', contentType: 'text/plain; charset=utf-8' });
+		expect(emitted).toHaveLength(1);
+		expect(emitted[0]).toEqual([
+			{
+				json: {
+					provider: 'ihuyi',
+					product: 'sms',
+					event: 'deliveryReceipt',
+					messageId: '16063783563405105174',
+					mobile: '13800138000',
+					status: 'delivered',
+					code: '2',
+					description: '发送成功',
+					time: '2017-08-02T14:31:51+08:00',
+					raw: { code: '2', msg: '发送成功', mobilephone: '13800138000', smsid: '16063783563405105174', report_time: '2017-08-02 14:31:51' },
+				},
+			},
+		]);
+	});
+
+	test('a failed receipt maps to status failed', async () => {
+		const { url, emitted } = await serve();
+		await pushToUrl(url, samplePushes.deliveryReceipt('1', '13800138000', '4030'), { intervalMs: 5 });
+		expect(emitted[0][0].json).toMatchObject({ status: 'failed', code: '4030', description: '用户拒收' });
+	});
+
+	test('a reply with UTF-8 Chinese content', async () => {
+		const { url, emitted } = await serve();
+		await pushToUrl(url, samplePushes.reply('16063783563405105174', '好的，收到！谢谢 TD'), { intervalMs: 5 });
+		expect(emitted[0][0].json).toMatchObject({
+			event: 'reply',
+			mobile: '13800138000',
+			content: '好的，收到！谢谢 TD',
+			messageId: '16063783563405105174',
+			time: '2017-05-24T17:46:50+08:00',
+		});
+	});
+
+	test('a template audit', async () => {
+		const { url, emitted } = await serve();
+		await pushToUrl(url, samplePushes.templateAudit('1234', '0'), { intervalMs: 5 });
+		expect(emitted[0][0].json).toMatchObject({ event: 'templateAudit', templateId: '1234', approved: false, code: '0', description: '模板内容不规范' });
+	});
+
+	test('an international receipt (ismsid, reply_time)', async () => {
+		const { url, emitted } = await serve({ product: 'internationalSms' });
+		await pushToUrl(url, samplePushes.internationalReceipt('60495654'), { intervalMs: 5 });
+		expect(emitted[0][0].json).toMatchObject({ product: 'internationalSms', event: 'deliveryReceipt', messageId: '60495654', mobile: '852 61234567', time: '2024-03-01T09:15:02+08:00' });
+	});
+});
+
+describe('filters: skipped pushes are still acknowledged', () => {
+	test('an event the user did not choose starts nothing but answers success', async () => {
+		const { url, emitted } = await serve({ events: ['reply'] });
+		const result = await pushToUrl(url, samplePushes.deliveryReceipt('1'), { intervalMs: 5 });
+		expect(result.attempts).toEqual([{ status: 200, body: 'success', contentType: 'text/plain; charset=utf-8' }]);
+		expect(emitted).toHaveLength(0);
+	});
+
+	test('failed receipts only', async () => {
+		const { url, emitted } = await serve({ events: ['deliveryReceipt'], failedOnly: true });
+		await pushToUrl(url, samplePushes.deliveryReceipt('1', '13800138000', '2'), { intervalMs: 5 });
+		await pushToUrl(url, samplePushes.deliveryReceipt('2', '13800138000', '4085'), { intervalMs: 5 });
+		expect(emitted.map((items) => items[0].json.messageId)).toEqual(['2']);
+	});
+});
+
+describe('invalid requests get a 4xx, never "success", and start nothing', () => {
+	test.each([
+		['empty body', ''],
+		['unrelated fields', 'hello=world'],
+		['receipt without id', 'code=2&msg=ok&mobilephone=13800138000&report_time=2017-08-02+14%3A31%3A51'],
+		['no mobilephone', 'code=2&smsid=1'],
+		['repeated field', 'code=2&code=3&mobilephone=13800138000&smsid=1'],
+	])('%s → 400', async (_name, body) => {
+		const { url, emitted } = await serve();
+		const response = await post(url, body);
+		expect(response.status).toBe(400);
+		expect(response.body).not.toBe('success');
+		expect(emitted).toHaveLength(0);
+	});
+
+	test('an oversized field → 413', async () => {
+		const { url, emitted } = await serve();
+		const response = await post(url, new URLSearchParams({ ...samplePushes.reply('1'), content: 'x'.repeat(5000) }).toString());
+		expect(response.status).toBe(413);
+		expect(emitted).toHaveLength(0);
+	});
+
+	test('a JSON array body → 400', async () => {
+		const { url } = await serve();
+		expect((await post(url, '[1,2]', 'application/json')).status).toBe(400);
+	});
+
+	test('the pusher retries 3 times when the answer is not success', async () => {
+		const { url, emitted } = await serve();
+		const result = await pushToUrl(url, { mobilephone: '13800138000' }, { intervalMs: 5 });
+		expect(result.acknowledged).toBe(false);
+		expect(result.attempts.map((attempt) => attempt.status)).toEqual([400, 400, 400]);
+		expect(emitted).toHaveLength(0);
+	});
+});
+
+describe('protection', () => {
+	test('a secret token in the query: without it 403, with it success', async () => {
+		const { url, emitted } = await serve({ options: { token: 's3cr3t-token' } });
+		expect((await post(url, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString())).status).toBe(403);
+		expect((await post(`${url}?token=wrong`, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString())).status).toBe(403);
+		expect(emitted).toHaveLength(0);
+		const result = await pushToUrl(`${url}?token=s3cr3t-token`, samplePushes.deliveryReceipt('1'), { intervalMs: 5 });
+		expect(result.acknowledged).toBe(true);
+		expect(emitted).toHaveLength(1);
+		expect(JSON.stringify(emitted)).not.toContain('s3cr3t-token');
+	});
+
+	test('an IP allow-list: 127.0.0.1 outside it gets 403, inside it success', async () => {
+		const blocked = await serve({ options: { allowedIps: '203.0.113.10, 198.51.100.0/24' } });
+		expect((await post(blocked.url, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString())).status).toBe(403);
+		expect(blocked.emitted).toHaveLength(0);
+		await blocked.close();
+		const allowed = await serve({ options: { allowedIps: '203.0.113.10, 127.0.0.0/8' } });
+		expect((await pushToUrl(allowed.url, samplePushes.deliveryReceipt('1'), { intervalMs: 5 })).acknowledged).toBe(true);
+		expect(allowed.emitted).toHaveLength(1);
+	});
+});
+
+describe('de-duplication of repeated pushes', () => {
+	test('the same receipt twice within the window starts one workflow, both answered success', async () => {
+		const { url, emitted } = await serve({ options: { dedupeMinutes: 10 } });
+		const first = await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
+		const again = await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
+		const other = await pushToUrl(url, samplePushes.deliveryReceipt('43'), { intervalMs: 5 });
+		expect([first.acknowledged, again.acknowledged, other.acknowledged]).toEqual([true, true, true]);
+		expect(emitted.map((items) => items[0].json.messageId)).toEqual(['42', '43']);
+	});
+
+	test('without the option every push starts a workflow', async () => {
+		const { url, emitted } = await serve();
+		await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
+		await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
+		expect(emitted).toHaveLength(2);
+	});
+});
+
+describe('a burst of pushes', () => {
+	test('1,000 pushes, 20 at a time: 1,000 items, none lost, all answered success', async () => {
+		const { url, emitted } = await serve();
+		const total = 1000;
+		let next = 0;
+		const answers: string[] = [];
+		const worker = async () => {
+			while (next < total) {
+				const index = next++;
+				const result = await pushToUrl(url, samplePushes.deliveryReceipt(String(100000 + index), `138${String(index).padStart(8, '0')}`), { maxPushes: 1 });
+				answers.push(result.attempts[0].body);
+			}
+		};
+		await Promise.all(Array.from({ length: 20 }, worker));
+		expect(answers).toHaveLength(total);
+		expect(answers.every((answer) => answer === 'success')).toBe(true);
+		expect(emitted).toHaveLength(total);
+		expect(new Set(emitted.map((items) => items[0].json.messageId)).size).toBe(total);
+	});
+});
+
+test('lifecycle methods need no remote call and return true', async () => {
+	const methods = trigger.webhookMethods.default;
+	await expect(methods.checkExists.call({} as never)).resolves.toBe(true);
+	await expect(methods.create.call({} as never)).resolves.toBe(true);
+	await expect(methods.delete.call({} as never)).resolves.toBe(true);
+});

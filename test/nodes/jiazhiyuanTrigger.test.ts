@@ -1,0 +1,106 @@
+import { JiazhiyuanTrigger } from '../../nodes/JiazhiyuanTrigger/JiazhiyuanTrigger.node';
+import { allText } from '../helpers/n8nHarness';
+import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials, numbers } from '../helpers/jiazhiyuanFixtures';
+import { createPoller } from '../helpers/pollHarness';
+import { startSimulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+
+const trigger = new JiazhiyuanTrigger();
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.reset());
+
+function reports(count: number, offset = 0) {
+	return numbers(count, offset).map((mobile, index) => ({ mobile, smslogid: String(5000 + Math.floor((index + offset) / 100)), status: (index % 10 === 0 ? '0' : '1') as '0' | '1', sendtime: '2024-05-01 10:00:00.0' }));
+}
+
+describe('Jiazhiyuan Trigger', () => {
+	test('two polls over a queue of 1,000 reports emit each report exactly once', async () => {
+		sim.jiazhiyuan.recordsPerQuery = 600;
+		const queued = reports(1000);
+		sim.jiazhiyuan.queueReports(queued);
+		const poller = createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim));
+		const first = await poller.poll();
+		const second = await poller.poll();
+		const third = await poller.poll();
+		expect(first![0]).toHaveLength(600);
+		expect(second![0]).toHaveLength(400);
+		expect(third).toBeNull();
+		const emitted = [...first![0], ...second![0]].map((item) => item.json.mobile);
+		expect(emitted).toEqual(queued.map((report) => report.mobile));
+		expect(new Set(emitted).size).toBe(1000);
+		expect(first![0][0].json).toMatchObject({ provider: 'jiazhiyuan', event: 'deliveryReceipt', status: 'failed', code: '0', time: '2024-05-01T10:00:00+08:00' });
+	});
+
+	test('nothing new → null; reports and replies together', async () => {
+		const poller = createPoller(trigger, { events: ['deliveryReports', 'replies'] }, jiazhiyuanCredentials(sim));
+		expect(await poller.poll()).toBeNull();
+		sim.jiazhiyuan.queueReports(reports(2));
+		sim.jiazhiyuan.queueReplies([{ mobile: '13800138000', receiver: '123', content: 'TD', sendtime: '2024-05-01 10:00:01.0' }]);
+		const items = (await poller.poll())![0];
+		expect(items.map((item) => item.json.event)).toEqual(['deliveryReceipt', 'deliveryReceipt', 'reply']);
+		expect(items[2].json).toMatchObject({ content: 'TD', receiver: '123' });
+	});
+
+	test('a record handed out again is not emitted twice', async () => {
+		const poller = createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim));
+		sim.jiazhiyuan.queueReports(reports(3));
+		expect((await poller.poll())![0]).toHaveLength(3);
+		sim.jiazhiyuan.queueReports([...reports(3), ...reports(1, 3)]);
+		const again = await poller.poll();
+		expect(again![0].map((item) => item.json.mobile)).toEqual([reports(1, 3)[0].mobile]);
+	});
+
+	test('what was fetched reaches the workflow even when one record cannot be read', async () => {
+		const original = sim.jiazhiyuan.handle.bind(sim.jiazhiyuan);
+		sim.jiazhiyuan.handle = (request) => {
+			const answer = original(request);
+			if (request.log.route !== 'jiazhiyuan:getSmsReport') return answer;
+			const text = answer.body.toString('latin1').replace('<mobile>13500000001</mobile>', '<mobile>135<broken</mobile>');
+			return { ...answer, body: Buffer.from(text, 'latin1') };
+		};
+		try {
+			sim.jiazhiyuan.queueReports(reports(3));
+			const items = (await createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim)).poll())![0];
+			expect(items).toHaveLength(3);
+			expect(items[0].json.mobile).toBe('13500000000');
+			expect(items[1].json.problem).toMatch(/could not be read/);
+			expect(items[2].json.mobile).toBe('13500000002');
+		} finally {
+			sim.jiazhiyuan.handle = original;
+		}
+	});
+
+	test('when the reply query fails, the fetched reports still go out', async () => {
+		sim.jiazhiyuan.queueReports(reports(2));
+		sim.injectFault({ kind: 'http502', route: 'jiazhiyuan:getRecvSMS' });
+		const items = (await createPoller(trigger, { events: ['deliveryReports', 'replies'] }, jiazhiyuanCredentials(sim)).poll())![0];
+		expect(items).toHaveLength(2);
+	});
+
+	test('when every query fails, the poll fails with the reason and no password', async () => {
+		const poller = createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim, { password: 'wrong-one' }));
+		const error = await poller.poll().catch((caught: unknown) => caught);
+		expect((error as Error).message).toMatch(/用户名密码错误/);
+		const text = allText(error);
+		for (const secret of [...JIAZHIYUAN_SECRETS, 'wrong-one']) expect(text).not.toContain(secret);
+	});
+
+	test('failed reports only', async () => {
+		sim.jiazhiyuan.queueReports(reports(20));
+		const items = (await createPoller(trigger, { events: ['deliveryReports'], failedOnly: true }, jiazhiyuanCredentials(sim)).poll())![0];
+		expect(items.map((item) => item.json.status)).toEqual(['failed', 'failed']);
+	});
+
+	test('manual mode fetches for real, once', async () => {
+		sim.jiazhiyuan.queueReports(reports(5));
+		const items = (await createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim)).poll('manual'))![0];
+		expect(items).toHaveLength(5);
+		expect(sim.requestsTo('jiazhiyuan:getSmsReport')).toHaveLength(1);
+	});
+});
