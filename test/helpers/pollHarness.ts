@@ -33,7 +33,7 @@ export function createPoller(nodeType: INodeType, parameters: INodeParameters, c
 	} as unknown as IWorkflowExecuteAdditionalData;
 	return {
 		async poll(mode: WorkflowExecuteMode = 'trigger') {
-			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'trigger');
+			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'init');
 			return await nodeType.poll!.call(context);
 		},
 		staticData: () => workflow.getStaticData('node', node) as Record<string, unknown>,
