@@ -7,6 +7,8 @@ import type { Fault, SimAnswer } from './types';
  * simulator it did not start: read the request log, inject faults, reset state.
  */
 export function mountControlRoutes(simulator: Simulator): void {
+	// Where example and test workflows post what they received (a stand-in for a log or CRM).
+	const sink: unknown[] = [];
 	simulator.mount('/__sim/', async (request) => {
 		request.log.route = `control:${request.path}`;
 		const body = request.rawBody.length ? (JSON.parse(request.rawBody.toString('utf8')) as unknown) : undefined;
@@ -64,7 +66,13 @@ export function mountControlRoutes(simulator: Simulator): void {
 				const push = body as { url: string; fields: Record<string, string>; intervalMs?: number };
 				return json(await pushToUrl(push.url, push.fields, { intervalMs: push.intervalMs ?? 60_000 }));
 			}
+			case 'POST /__sim/sink':
+				sink.push(body);
+				return json({ ok: true });
+			case 'GET /__sim/sink':
+				return json(sink);
 			case 'POST /__sim/reset':
+				sink.length = 0;
 				simulator.reset();
 				return json({ ok: true });
 			default:

@@ -1,0 +1,75 @@
+/**
+ * The workflows the e2e suite imports: the package's examples (examples/*.json, pointed at
+ * the simulator) and two that use every action operation of each provider.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { IHUYI_TEST_ACCOUNTS } from '../../simulator/ihuyi';
+import { JIAZHIYUAN_TEST_ACCOUNT } from '../../simulator/jiazhiyuan';
+import { REPO_ROOT } from './n8n';
+
+const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
+/** The simulator address the examples are written for (`npm run simulator` with SIMULATOR_PORT=8089). */
+export const EXAMPLE_SIMULATOR_URL = 'http://127.0.0.1:8089';
+
+export const CREDENTIAL_IDS = {
+	ihuyiSmsApi: 'ihuyiSmsCred0001',
+	ihuyiInternationalSmsApi: 'ihuyiIntlCred001',
+	ihuyiVoiceApi: 'ihuyiVoiceCred01',
+	jiazhiyuanApi: 'jiazhiyuanCred01',
+} as const;
+
+export function credentials(simulatorUrl: string): unknown[] {
+	return [
+		{ id: CREDENTIAL_IDS.ihuyiSmsApi, name: 'ihuyi SMS account', type: 'ihuyiSmsApi', data: { ...IHUYI_TEST_ACCOUNTS.sms, signing: 'dynamicPassword', baseUrl: simulatorUrl } },
+		{ id: CREDENTIAL_IDS.ihuyiInternationalSmsApi, name: 'ihuyi International SMS account', type: 'ihuyiInternationalSmsApi', data: { ...IHUYI_TEST_ACCOUNTS.internationalSms, signing: 'dynamicPassword', baseUrl: simulatorUrl } },
+		{ id: CREDENTIAL_IDS.ihuyiVoiceApi, name: 'ihuyi Voice Code account', type: 'ihuyiVoiceApi', data: { ...IHUYI_TEST_ACCOUNTS.voiceCode, signing: 'dynamicPassword', baseUrl: simulatorUrl } },
+		{ id: CREDENTIAL_IDS.jiazhiyuanApi, name: 'Jiazhiyuan account', type: 'jiazhiyuanApi', data: { ...JIAZHIYUAN_TEST_ACCOUNT, baseUrl: simulatorUrl, smsType: '1' } },
+	];
+}
+
+export function example(file: string, simulatorUrl: string): Record<string, unknown> {
+	const text = readFileSync(join(REPO_ROOT, 'examples', file), 'utf8');
+	return JSON.parse(text.split(EXAMPLE_SIMULATOR_URL).join(simulatorUrl)) as Record<string, unknown>;
+}
+
+const cred = (type: keyof typeof CREDENTIAL_IDS) => ({ [type]: { id: CREDENTIAL_IDS[type], name: type } });
+
+function workflow(id: string, name: string, actions: Array<{ name: string; type: string; parameters: Record<string, unknown>; credential: keyof typeof CREDENTIAL_IDS; after?: string }>) {
+	const trigger = 'Start';
+	const nodes: Array<Record<string, unknown>> = [{ id: 'start', name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+	actions.forEach((action, index) => {
+		nodes.push({ id: `n${index}`, name: action.name, type: `${PACKAGE}.${action.type}`, typeVersion: 1, position: [300, index * 160], parameters: action.parameters, credentials: cred(action.credential) });
+		const from = action.after ?? trigger;
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: action.name, type: 'main', index: 0 });
+	});
+	return { id, name, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {}, active: false };
+}
+
+export const IHUYI_ALL_OPERATIONS_ID = 'e2eIhuyiAllOps01';
+export const JIAZHIYUAN_ALL_OPERATIONS_ID = 'e2eJzyAllOps0001';
+
+export function ihuyiAllOperations() {
+	return workflow(IHUYI_ALL_OPERATIONS_ID, 'e2e: every ihuyi operation', [
+		{ name: 'SMS Send', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'sms', operation: 'send', mobile: '+86 138 0013 8000', sendMode: 'fullText', content: '={{ "您的验证码是：" + "4321" + "。请不要把验证码泄露给其他人。" }}', options: {} } },
+		{ name: 'SMS Template Send', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'sms', operation: 'send', mobile: '13900139000', sendMode: 'template', templateId: '2', templateVariables: { variable: [{ value: 'A2024001' }, { value: 'SF123456789' }] }, options: {} } },
+		{ name: 'SMS Balance', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'sms', operation: 'getBalance', options: {} } },
+		{ name: 'International Send', type: 'ihuyi', credential: 'ihuyiInternationalSmsApi', parameters: { resource: 'internationalSms', operation: 'send', numberFormat: 'e164', phoneNumber: '+85261234567', content: 'Your verification code is 1125', options: {} } },
+		{ name: 'International Balance', type: 'ihuyi', credential: 'ihuyiInternationalSmsApi', parameters: { resource: 'internationalSms', operation: 'getBalance', options: {} } },
+		{ name: 'Voice Send', type: 'ihuyi', credential: 'ihuyiVoiceApi', parameters: { resource: 'voiceCode', operation: 'send', mobile: '13700137000', codeSource: 'generate', codeLength: 6, options: {} } },
+		{ name: 'Voice Balance', type: 'ihuyi', credential: 'ihuyiVoiceApi', parameters: { resource: 'voiceCode', operation: 'getBalance', options: {} } },
+	]);
+}
+
+export function jiazhiyuanAllOperations() {
+	return workflow(JIAZHIYUAN_ALL_OPERATIONS_ID, 'e2e: every Jiazhiyuan operation', [
+		{ name: 'Bulk Send', type: 'jiazhiyuan', credential: 'jiazhiyuanApi', parameters: { resource: 'sms', operation: 'send', mobiles: "={{ Array.from({ length: 25000 }, (_, i) => '135' + String(i).padStart(8, '0')) }}", content: '【嘉之元】短信测试', smsType: 'default', options: {} } },
+		{ name: 'Delivery Reports', type: 'jiazhiyuan', credential: 'jiazhiyuanApi', after: 'Bulk Send', parameters: { resource: 'report', operation: 'getDeliveryReports', options: {} } },
+		{ name: 'Replies', type: 'jiazhiyuan', credential: 'jiazhiyuanApi', parameters: { resource: 'report', operation: 'getReplies', options: {} } },
+		{ name: 'Balance', type: 'jiazhiyuan', credential: 'jiazhiyuanApi', parameters: { resource: 'account', operation: 'getBalance', options: {} } },
+		{ name: 'Change Password', type: 'jiazhiyuan', credential: 'jiazhiyuanApi', after: 'Balance', parameters: { resource: 'account', operation: 'changePassword', newPassword: 'Jzy2026pass', options: {} } },
+	]);
+}

@@ -1,0 +1,157 @@
+/**
+ * End to end in a real n8n (1.123.x and 2.41.1 on Node 24): the packed package installed
+ * the way users install it, credentials and workflows imported with n8n's CLI, every
+ * action operation executed with `n8n execute`, the Ihuyi Trigger served by `n8n start`
+ * and fed by the simulator's ihuyi pusher, and the editor's node list checked.
+ * Choose versions with N8N_E2E_VERSIONS=1, =2 or =1,2 (default).
+ */
+import { startSimulatorProcess } from '../simulator/process';
+import type { SimulatorProcess } from '../simulator/process';
+import { installN8n, N8nInstance, freePort, selectedVersions } from './lib/n8n';
+import { installPackage } from './lib/packageInstall';
+import { credentials, example, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
+
+const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
+const RECEIPT_WEBHOOK_ID = '5f1c2a9e-7b3d-4c8e-9a61-2d4f0e8b7c31';
+
+describe.each(selectedVersions())('n8n %s', (version) => {
+	let sim: SimulatorProcess;
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		installN8n([version]);
+		sim = await startSimulatorProcess();
+		n8n = new N8nInstance(version, await freePort());
+		installPackage(n8n.nodesFolder);
+		await n8n.importCredentials(credentials(sim.url));
+		for (const workflow of [
+			ihuyiAllOperations(),
+			jiazhiyuanAllOperations(),
+			example('verification-code-sms-voice-fallback.json', sim.url),
+			example('delivery-receipts-to-log.json', sim.url),
+			example('daily-balance-check.json', sim.url),
+			example('jiazhiyuan-bulk-campaign.json', sim.url),
+		]) {
+			await n8n.importWorkflow(workflow);
+		}
+	}, 30 * 60_000);
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sim?.stop();
+	}, 60_000);
+
+	test('every ihuyi operation runs and returns what the simulator recorded', async () => {
+		await sim.control('reset', {});
+		const run = await n8n.execute(IHUYI_ALL_OPERATIONS_ID);
+		const sent = (await sim.control('ihuyi/sent')) as Array<{ id: string; mobile: string; content: string; product: string }>;
+		const sms = run.items('SMS Send')[0];
+		expect(sms).toMatchObject({ provider: 'ihuyi', product: 'sms', success: true, mobile: '13800138000', code: 2, segments: 1 });
+		expect(sent.find((message) => message.mobile === '13800138000')).toMatchObject({ id: sms.messageId, content: '您的验证码是：4321。请不要把验证码泄露给其他人。' });
+		expect(String(sms.messageId)).toMatch(/^\d{20}$/);
+		const template = run.items('SMS Template Send')[0];
+		expect(sent.find((message) => message.id === template.messageId)).toMatchObject({ mobile: '13900139000', content: 'A2024001|SF123456789' });
+		expect(run.items('SMS Balance')[0]).toMatchObject({ success: true, balance: expect.any(Number) });
+		const intl = run.items('International Send')[0];
+		expect(intl).toMatchObject({ product: 'internationalSms', mobile: '852 61234567' });
+		expect(sent.find((message) => message.id === intl.messageId)?.mobile).toBe('852 61234567');
+		const voice = run.items('Voice Send')[0];
+		expect(voice.verificationCode).toMatch(/^\d{6}$/);
+		expect(sent.find((message) => message.id === voice.messageId)?.content).toBe(voice.verificationCode);
+		expect(run.items('International Balance')[0].balance).toBe(999);
+		expect(run.items('Voice Balance')[0].balance).toBe(999);
+	}, 300_000);
+
+	test('every Jiazhiyuan operation runs: 25,000 numbers in 2 GBK calls, reports, decoded replies, balance, password', async () => {
+		await sim.control('reset', {});
+		await sim.control('jiazhiyuan/replies', [{ mobile: '15256560065', receiver: 'admin', content: '你谁啊?', sendtime: '2012-06-18 14:56:00.0' }]);
+		const run = await n8n.execute(JIAZHIYUAN_ALL_OPERATIONS_ID);
+		const batches = (await sim.control('jiazhiyuan/sent')) as Array<{ batchId: string; mobiles: string[]; content: string; contentHex: string }>;
+		expect(batches.map((batch) => batch.mobiles.length)).toEqual([20000, 5000]);
+		expect(batches.every((batch) => batch.content === '【嘉之元】短信测试' && batch.contentHex.toUpperCase().endsWith('B6CCD0C5B2E2CAD4'))).toBe(true);
+		const send = run.items('Bulk Send')[0];
+		expect(send).toMatchObject({ provider: 'jiazhiyuan', success: true, batchIds: batches.map((batch) => batch.batchId), mobiles: { count: 25000 } });
+		const reports = run.items('Delivery Reports');
+		expect(reports.length).toBe(1000);
+		expect(reports[0]).toMatchObject({ event: 'deliveryReceipt', messageId: batches[0].batchId, status: 'delivered' });
+		expect(run.items('Replies')).toEqual([expect.objectContaining({ event: 'reply', mobile: '15256560065', content: '你谁啊?' })]);
+		expect(run.items('Balance')[0]).toMatchObject({ memberSmsNum: 684, kaSmsNum: 49964, gateSmsNum: 49919 - 25000 });
+		expect(run.items('Change Password')[0]).toMatchObject({ success: true, code: 1 });
+	}, 300_000);
+
+	test('example: verification code by SMS (template 1) reports message id and segments', async () => {
+		await sim.control('reset', {});
+		const run = await n8n.execute('exVerifyCode0001');
+		const result = run.items('Code sent')[0];
+		expect(result).toMatchObject({ channel: 'sms', messageId: expect.stringMatching(/^\d{20}$/), segments: null });
+		const sent = (await sim.control('ihuyi/sent')) as Array<{ content: string; templateId: string }>;
+		expect(sent[0]).toMatchObject({ templateId: '1', content: result.code });
+	}, 300_000);
+
+	test('example: verification code falls back to a voice code when the SMS is refused', async () => {
+		await sim.control('reset', {});
+		await sim.control('fault', { kind: 'unknownCode', route: 'ihuyi:sms' });
+		const run = await n8n.execute('exVerifyCode0001');
+		const voice = run.items('Call with a voice code')[0];
+		expect(voice).toMatchObject({ product: 'voiceCode', success: true });
+		expect(voice.verificationCode).toMatch(/^\d{6}$/);
+	}, 300_000);
+
+	test('example: Jiazhiyuan campaign and report collection', async () => {
+		await sim.control('reset', {});
+		const run = await n8n.execute('exJzyCampaign001');
+		expect(run.items('Send campaign')[0]).toMatchObject({ success: true, mobiles: { count: 3 } });
+		expect(run.items('Collect delivery reports').map((report) => report.mobile)).toEqual(['13900000000', '13900000001', '13900000002']);
+	}, 300_000);
+
+	test('example: daily balance check takes the low-balance branch below 500', async () => {
+		await sim.control('reset', {});
+		await sim.control('ihuyi/config', { balance: 120 });
+		const run = await n8n.execute('exDailyBalance01');
+		expect(run.items('Low balance alert')[0].alert).toBe('ihuyi SMS balance is low: 120 messages left');
+		await sim.control('ihuyi/config', { balance: 5000 });
+		const ok = await n8n.execute('exDailyBalance01');
+		expect(ok.items('Balance OK')[0].balance).toBe(5000);
+	}, 300_000);
+
+	test('the server lists every node, serves the Ihuyi Trigger, and each push starts one execution', async () => {
+		await sim.control('reset', {});
+		await n8n.activate('exReceiptsLog001');
+		await n8n.start();
+		try {
+			const names = await n8n.editorNodeTypes(await n8n.ownerSession());
+			for (const node of ['ihuyi', 'ihuyiTrigger', 'jiazhiyuan', 'jiazhiyuanTrigger']) expect(names).toContain(`${PACKAGE}.${node}`);
+			// The action nodes are offered to AI agents as tools too.
+			for (const tool of ['ihuyiTool', 'jiazhiyuanTool']) expect(names).toContain(`${PACKAGE}.${tool}`);
+			const url = `${n8n.baseUrl}/webhook/${RECEIPT_WEBHOOK_ID}/ihuyi`;
+			const pushes = [
+				{ code: '2', msg: '发送成功', mobilephone: '13800138000', smsid: '16063783563405105174', report_time: '2024-05-01 10:00:00' },
+				{ code: '4030', msg: '用户拒收', mobilephone: '13900139000', smsid: '16063783563405105175', report_time: '2024-05-01 10:00:01' },
+				{ mobilephone: '13800138000', content: '好的，收到', smsid: '16063783563405105174', reply_time: '2024-05-01 10:01:00' },
+			];
+			for (const fields of pushes) {
+				const result = (await sim.control('ihuyi/push', { url, fields, intervalMs: 200 })) as { acknowledged: boolean; attempts: Array<{ status: number; body: string; contentType: string }> };
+				expect(result.attempts).toEqual([{ status: 200, body: 'success', contentType: expect.stringContaining('text/plain') }]);
+			}
+			const bad = (await sim.control('ihuyi/push', { url, fields: { hello: 'world' }, intervalMs: 50 })) as { attempts: Array<{ status: number }> };
+			expect(bad.attempts.map((attempt) => attempt.status)).toEqual([400, 400, 400]);
+			// Executions run after the answer: wait (bounded) for the log sink to fill.
+			let sink: Array<{ receipt: Record<string, unknown> }> = [];
+			for (let waited = 0; waited < 30_000 && sink.length < 3; waited += 500) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				sink = (await sim.control('sink')) as typeof sink;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			sink = (await sim.control('sink')) as typeof sink;
+			expect(sink).toHaveLength(3);
+			// Executions run concurrently: compare regardless of order.
+			expect(sink.map((entry) => entry.receipt)).toEqual(expect.arrayContaining([
+				expect.objectContaining({ event: 'deliveryReceipt', status: 'delivered', messageId: '16063783563405105174', time: '2024-05-01T10:00:00+08:00' }),
+				expect.objectContaining({ event: 'deliveryReceipt', status: 'failed', code: '4030', mobile: '13900139000' }),
+				expect.objectContaining({ event: 'reply', content: '好的，收到', mobile: '13800138000' }),
+			]));
+		} finally {
+			await n8n.stop();
+		}
+	}, 300_000);
+});
