@@ -79,13 +79,13 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 		expect(run.items('Change Password')[0]).toMatchObject({ success: true, code: 1 });
 	}, 300_000);
 
-	test('example: verification code by SMS (template 1) reports message id and segments', async () => {
+	test('example: verification code by SMS reports message id and segments', async () => {
 		await sim.control('reset', {});
 		const run = await n8n.execute('exVerifyCode0001');
 		const result = run.items('Code sent')[0];
-		expect(result).toMatchObject({ channel: 'sms', messageId: expect.stringMatching(/^\d{20}$/), segments: null });
-		const sent = (await sim.control('ihuyi/sent')) as Array<{ content: string; templateId: string }>;
-		expect(sent[0]).toMatchObject({ templateId: '1', content: result.code });
+		expect(result).toMatchObject({ channel: 'sms', messageId: expect.stringMatching(/^\d{20}$/), segments: 1 });
+		const sent = (await sim.control('ihuyi/sent')) as Array<{ content: string; id: string }>;
+		expect(sent[0]).toMatchObject({ id: result.messageId, content: `您的验证码是：${String(result.code)}。请不要把验证码泄露给其他人。` });
 	}, 300_000);
 
 	test('example: verification code falls back to a voice code when the SMS is refused', async () => {
