@@ -39,3 +39,24 @@ export function findEmoji(text: string): { position: number; character: string }
 export function hasLoneSurrogate(text: string): boolean {
 	return LONE_SURROGATE.test(text);
 }
+
+/**
+ * A reader for a parameter that may or may not use an expression. n8n resolves a parameter
+ * anew for every item (copying it each time); a parameter without any expression has the
+ * same value for every item, so it is read once. This matters with 100,000 items.
+ */
+export function parameterReader<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
+	const raw = ctx.getNode().parameters[name];
+	if (raw !== undefined && !containsExpression(raw)) {
+		const value = ctx.getNodeParameter(name, 0, fallback) as T;
+		return () => value;
+	}
+	return (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
+}
+
+function containsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(containsExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(containsExpression);
+	return false;
+}

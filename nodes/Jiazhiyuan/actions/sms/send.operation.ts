@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, errorToItemJson, incompleteAnswerError, invalidInput } from '../../../common/errors';
-import { hasLoneSurrogate, readText } from '../../../common/parameters';
+import { hasLoneSurrogate, parameterReader, readText } from '../../../common/parameters';
 import { characterCount, countSegments } from '../../../common/segments';
 import { firstUnencodable } from '../../transport/gbk';
 import { MAX_NUMBERS_PER_CALL, parseNumberList } from '../../transport/numbers';
@@ -115,9 +115,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const timeoutMs = options.timeout;
 
 	// 1. Validate every item before anything is sent.
+	const readers: Readers = {
+		smsType: parameterReader(this, 'smsType', 'default'),
+		options: parameterReader(this, 'options', {}),
+		content: parameterReader<unknown>(this, 'content', ''),
+	};
 	const prepared: Array<PreparedSend | { error: unknown }> = items.map((_, itemIndex) => {
 		try {
-			return prepare(this, itemIndex, defaultSmsType);
+			return prepare(this, itemIndex, defaultSmsType, readers);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(node, error, itemIndex);
 			return { error };
@@ -204,7 +209,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	});
 }
 
-function prepare(ctx: IExecuteFunctions, itemIndex: number, defaultSmsType: string): PreparedSend {
+interface Readers {
+	smsType: (itemIndex: number) => string;
+	options: (itemIndex: number) => { extenno?: unknown; longSms?: string };
+	content: (itemIndex: number) => unknown;
+}
+
+function prepare(ctx: IExecuteFunctions, itemIndex: number, defaultSmsType: string, readers: Readers): PreparedSend {
 	const node = ctx.getNode();
 	const list = parseNumberList(ctx.getNodeParameter('mobiles', itemIndex, '') as unknown);
 	if ('error' in list) {
@@ -224,7 +235,8 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number, defaultSmsType: stri
 	if (list.numbers.length === 0) {
 		throw invalidInput(node, itemIndex, 'Mobiles', 'is empty', 'Enter at least one mobile number.');
 	}
-	const content = readText(ctx, 'content', itemIndex, 'Content');
+	const rawContent = readers.content(itemIndex);
+	const content = typeof rawContent === 'string' ? rawContent : readText(ctx, 'content', itemIndex, 'Content');
 	if (content.trim() === '') throw invalidInput(node, itemIndex, 'Content', 'is empty', 'Enter the text to send.');
 	if (hasLoneSurrogate(content)) {
 		throw invalidInput(node, itemIndex, 'Content', 'contains a broken character (half of a surrogate pair)', 'Fix the expression that builds the text: it cut a character in half.');
@@ -243,12 +255,12 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number, defaultSmsType: stri
 			'Jiazhiyuan takes GBK text: remove emoji and characters outside GBK, or replace them (it would otherwise arrive as "?").',
 		);
 	}
-	const chosen = ctx.getNodeParameter('smsType', itemIndex, 'default') as string;
+	const chosen = readers.smsType(itemIndex);
 	const smsType = chosen === 'default' ? defaultSmsType : chosen;
 	if (!['0', '1', '2'].includes(smsType)) {
 		throw invalidInput(node, itemIndex, 'SMS Type', `must be 0, 1 or 2, got "${smsType}"`, 'Choose Card (0), Gateway (1) or Member (2).');
 	}
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as { extenno?: unknown; longSms?: string };
+	const options = readers.options(itemIndex);
 	const extenno = String(options.extenno ?? '').trim();
 	if (extenno !== '' && !/^\d{1,12}$/.test(extenno)) {
 		throw invalidInput(node, itemIndex, 'Extension Number', `"${extenno}" is not 1 to 12 digits`, 'Enter the extension sub-number as digits only, or leave it empty.');
