@@ -20,7 +20,6 @@ function load(path: string): { instance: Record<string, unknown>; file: string }
 	const file = join(root, path);
 	expect(existsSync(file)).toBe(true);
 	const className = basename(path).replace(/\.(node|credentials)\.js$/, '');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(file) as Record<string, new () => Record<string, unknown>>;
 	expect(typeof exported[className]).toBe('function');
 	return { instance: new exported[className](), file };
