@@ -8,4 +8,6 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
 	testTimeout: 30000,
+	globalSetup: '<rootDir>/test/reliability/clearSummary.js',
+	globalTeardown: '<rootDir>/test/reliability/printSummary.js',
 };

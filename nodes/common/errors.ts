@@ -218,3 +218,10 @@ export function incompleteAnswerError(
 	attachContext(error, { provider: details.provider, product: details.product, missing: details.missing });
 	return error;
 }
+
+/** A credential field the provider needs is empty: said before any request is made. */
+export function emptyCredentialField(node: INode, credentialName: string, field: string): NodeOperationError {
+	return new NodeOperationError(node, `The ${credentialName} credential has no ${field}`, {
+		description: `Open the credential and enter the ${field}; nothing was sent.`,
+	});
+}

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { providerError, transportError, unexpectedAnswerError } from '../../common/errors';
+import { emptyCredentialField, providerError, transportError, unexpectedAnswerError } from '../../common/errors';
 import { withReadRetries } from '../../common/readRetry';
 import { responseText } from '../../common/responseText';
 import { lookupCode } from './errorCatalogue';
@@ -93,13 +93,18 @@ async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiA
 // One lookup per node execution: n8n decrypts the credential on every getCredentials call.
 const secretsByExecution = new WeakMap<IExecuteFunctions, Promise<string[]>>();
 
-/** The values that must never appear in an error: the API key in every form it takes. */
+/**
+ * The values that must never appear in an error: the API key in every form it takes. An
+ * empty API ID or key is refused here, before anything is sent.
+ */
 async function credentialSecrets(ctx: IExecuteFunctions, credentialType: string): Promise<string[]> {
 	let secrets = secretsByExecution.get(ctx);
 	if (!secrets) {
 		secrets = ctx.getCredentials(credentialType).then((credentials) => {
+			if (!String(credentials.apiId ?? '').trim()) throw emptyCredentialField(ctx.getNode(), 'ihuyi', 'API ID');
 			const apiKey = String(credentials.apiKey ?? '');
-			return apiKey.trim() ? [apiKey.trim(), apiKey] : [];
+			if (!apiKey.trim()) throw emptyCredentialField(ctx.getNode(), 'ihuyi', 'API key');
+			return [apiKey.trim(), apiKey];
 		});
 		secretsByExecution.set(ctx, secrets);
 	}

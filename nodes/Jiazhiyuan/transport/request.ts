@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 
-import { providerError, transportError, unexpectedAnswerError } from '../../common/errors';
+import { emptyCredentialField, providerError, transportError, unexpectedAnswerError } from '../../common/errors';
 import { withReadRetries } from '../../common/readRetry';
 import { responseText } from '../../common/responseText';
 import { lookupFailure } from './failureTexts';
@@ -93,13 +93,18 @@ export async function unexpectedAnswer(ctx: Context, itemIndex: number, text: st
 
 const secretsByExecution = new WeakMap<Context, Promise<string[]>>();
 
-/** The password in every form it travels or could be echoed in: plain and BASE64. */
+/**
+ * The password in every form it travels or could be echoed in: plain and BASE64. An empty
+ * username or password is refused here, before anything is sent.
+ */
 async function credentialSecrets(ctx: Context): Promise<string[]> {
 	let secrets = secretsByExecution.get(ctx);
 	if (!secrets) {
 		secrets = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
+			if (!String(credentials.username ?? '').trim()) throw emptyCredentialField(ctx.getNode(), 'Jiazhiyuan', 'username');
 			const password = String(credentials.password ?? '');
-			return password ? [password, base64Password(password), Buffer.from(password, 'utf8').toString('base64')] : [];
+			if (!password) throw emptyCredentialField(ctx.getNode(), 'Jiazhiyuan', 'password');
+			return [password, base64Password(password), Buffer.from(password, 'utf8').toString('base64')];
 		});
 		secretsByExecution.set(ctx, secrets);
 	}
