@@ -150,8 +150,30 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 				expect.objectContaining({ event: 'deliveryReceipt', status: 'failed', code: '4030', mobile: '13900139000' }),
 				expect.objectContaining({ event: 'reply', content: '好的，收到', mobile: '13800138000' }),
 			]));
+
+			// A bounded burst of 1,000 pushes: each answered "success", each one execution.
+			const burst = 1000;
+			let next = 0;
+			let acknowledged = 0;
+			const worker = async () => {
+				while (next < burst) {
+					const index = next++;
+					const body = new URLSearchParams({ code: '2', msg: 'DELIVRD', mobilephone: `138${String(index).padStart(8, '0')}`, smsid: String(30000000000000000000n + BigInt(index)), report_time: '2024-05-01 12:00:00' }).toString();
+					const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(30_000) });
+					if (response.status === 200 && (await response.text()) === 'success') acknowledged++;
+				}
+			};
+			await Promise.all(Array.from({ length: 10 }, worker));
+			expect(acknowledged).toBe(burst);
+			for (let waited = 0; waited < 180_000 && sink.length < 3 + burst; waited += 1000) {
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+				sink = (await sim.control('sink')) as typeof sink;
+			}
+			const burstIds = new Set(sink.map((entry) => String(entry.receipt.messageId)).filter((id) => id.startsWith('3000000000000000')));
+			expect(burstIds.size).toBe(burst);
+			expect(sink).toHaveLength(3 + burst);
 		} finally {
 			await n8n.stop();
 		}
-	}, 300_000);
+	}, 600_000);
 });

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 
 import { parseIhuyiAnswer } from '../../nodes/Ihuyi/transport/parseAnswer';
+import { count } from './summary';
 
 const RUNS = 4000;
 
@@ -51,6 +52,7 @@ describe('ihuyi answer parser under fuzzing', () => {
 	test('well-formed JSON answers read back exactly', () => {
 		fc.assert(
 			fc.property(jsonAnswer, ({ text: answer, code: c, smsid }) => {
+				count('fuzzing', 'cases');
 				const result = parseIhuyiAnswer(answer, ['smsid']);
 				return result.ok && result.answer.code === c && result.answer.id === smsid;
 			}),
@@ -61,6 +63,7 @@ describe('ihuyi answer parser under fuzzing', () => {
 	test('well-formed XML answers read back exactly, whatever the namespace', () => {
 		fc.assert(
 			fc.property(xmlAnswer, ({ text: answer, code: c, smsid }) => {
+				count('fuzzing', 'cases');
 				const result = parseIhuyiAnswer(answer, ['smsid']);
 				return result.ok && result.answer.code === c && result.answer.id === smsid;
 			}),
@@ -71,6 +74,7 @@ describe('ihuyi answer parser under fuzzing', () => {
 	test('mutated answers and arbitrary text never throw', () => {
 		fc.assert(
 			fc.property(fc.oneof(mutated, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (answer) => {
+				count('fuzzing', 'cases');
 				const result = parseIhuyiAnswer(answer, ['smsid', 'ismsid', 'voiceid']);
 				return typeof result.ok === 'boolean' && (result.ok ? /^-?\d+$/.test(result.answer.code) : result.reason.length > 0);
 			}),

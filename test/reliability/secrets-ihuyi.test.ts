@@ -10,6 +10,7 @@ import { ALL_IHUYI_KEYS, ihuyiCredentials } from '../helpers/ihuyiFixtures';
 import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 import type { FaultKind } from '../simulator/types';
+import { count } from './summary';
 
 
 let sim: Simulator;
@@ -55,7 +56,10 @@ describe('no ihuyi API key in outputs or errors', () => {
 			arrange();
 			const result = await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim, {}, signing), continueOnFail });
 			const text = allText([result.items, result.error, result.recordedError]);
-			for (const key of ALL_IHUYI_KEYS) expect(text).not.toContain(key);
+			count('secrets', 'cases');
+			const leaked = ALL_IHUYI_KEYS.filter((key) => text.includes(key)).length;
+			if (leaked) count('secrets', 'leaks', leaked);
+			expect(leaked).toBe(0);
 			if (outcome === 'success') expect(result.error).toBeUndefined();
 			else expect(result.error ?? result.items[0].json.error).toBeDefined();
 		}

@@ -94,8 +94,14 @@ export class JiazhiyuanSimulator {
 		}
 
 		switch (method) {
-			case 'sendSMS':
-				return this.send(form);
+			case 'sendSMS': {
+				const unusual = request.takeAnswerFault?.();
+				// A platform answer that is neither success nor failure.
+				if (unusual?.kind === 'unknownCode') return gbkText('-1');
+				const answer = this.send(form);
+				if (unusual?.kind === 'successWithoutId' && answer.body.toString('latin1').startsWith('success;')) return gbkText('success;');
+				return answer;
+			}
 			case 'getRestMoney': {
 				const now = Date.now();
 				this.balanceQueries = this.balanceQueries.filter((at) => now - at < 60_000);

@@ -1,0 +1,54 @@
+/**
+ * The Jiazhiyuan password never leaks: for every operation, on success and on failure, with
+ * and without Continue On Fail, neither the password nor its BASE64 form appears in any
+ * output item, error message, description or detail.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { allText, runNode } from '../helpers/n8nHarness';
+import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
+import { startSimulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { count } from './summary';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.reset());
+
+const OPERATIONS: Array<[string, INodeParameters]> = [
+	['send', { resource: 'sms', operation: 'send', mobiles: '13800138000', content: '【嘉之元】测试', smsType: 'default' }],
+	['balance', { resource: 'account', operation: 'getBalance' }],
+	// The new password is a node parameter the user typed, not the stored credential.
+	['change password', { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' }],
+	['delivery reports', { resource: 'report', operation: 'getDeliveryReports' }],
+	['replies', { resource: 'report', operation: 'getReplies' }],
+];
+
+const OUTCOMES: Array<[string, (sim: Simulator) => void, Record<string, string>]> = [
+	['success', () => undefined, {}],
+	['wrong password', () => undefined, { password: 'Wrong-Pass-99' }],
+	['HTML page', (s) => s.injectFault({ kind: 'html', times: 3 }), {}],
+	['HTTP 502', (s) => s.injectFault({ kind: 'http502', times: 3 }), {}],
+	['connection reset', (s) => s.injectFault({ kind: 'reset', times: 3 }), {}],
+];
+
+const CASES = OPERATIONS.flatMap(([operation, parameters]) => OUTCOMES.map(([outcome, arrange, credentials]) => [operation, outcome, parameters, arrange, credentials] as const));
+
+test.each(CASES)('%s, %s', async (_operation, outcome, parameters, arrange, credentials) => {
+	for (const continueOnFail of [false, true]) {
+		sim.reset();
+		arrange(sim);
+		const result = await runNode({ type: 'jiazhiyuan', parameters, credentials: jiazhiyuanCredentials(sim, credentials), continueOnFail });
+		const text = allText([result.items, result.error, result.recordedError]);
+		count('secrets', 'cases');
+		const leaked = [...JIAZHIYUAN_SECRETS, 'Wrong-Pass-99', Buffer.from('Wrong-Pass-99').toString('base64')].filter((secret) => text.includes(secret)).length;
+		if (leaked) count('secrets', 'leaks', leaked);
+		expect(leaked).toBe(0);
+		if (outcome === 'success') expect(result.error).toBeUndefined();
+	}
+});
