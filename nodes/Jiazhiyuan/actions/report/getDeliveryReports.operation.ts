@@ -1,43 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import { asNodeError, errorToItemJson } from '../../../common/errors';
 import { parseReports } from '../../transport/parseXml';
-import { parseTextAnswer } from '../../transport/parseAnswer';
-import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
-import { timeoutOption } from '../shared/options';
-import { handedOutOnceNotice } from './notice';
+import { fetchRecordsOperation } from './fetchRecords';
 
-const properties: INodeProperties[] = [
-	handedOutOnceNotice('delivery report', 'report', 'getDeliveryReports'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getDeliveryReports'] } }, properties);
-
-/** One output item per delivery report fetched (getSmsReport), in the shared receipt shape. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const timeoutMs = (this.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout;
-			const text = await callJiazhiyuan(this, { method: 'getSmsReport', itemIndex, timeoutMs });
-			const { records, recognised } = parseReports(text);
-			if (!recognised && text.trim() !== '' && parseTextAnswer(text).kind !== 'success') {
-				await unexpectedAnswer(this, itemIndex, text);
-			}
-			for (const record of records) output.push({ json: record, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output.push({ json: errorToItemJson(error), pairedItem: { item: itemIndex } });
-		}
-	}
-	return output;
-}
+export const { description, execute } = fetchRecordsOperation('getDeliveryReports', 'delivery report', 'getSmsReport', parseReports);
