@@ -9,7 +9,10 @@ import { jiazhiyuanCredentials, numbers } from '../../test/helpers/jiazhiyuanFix
 async function main(): Promise<void> {
 	const count = Number(process.env.RECIPIENTS ?? 100000);
 	const url = process.env.SIMULATOR_URL!;
-	const items = numbers(count).map((mobile) => ({ json: { mobile } }));
+	// PER_ITEM numbers per item (default 1: one item per recipient, the worst case).
+	const perItem = Number(process.env.PER_ITEM ?? 1);
+	const all = numbers(count);
+	const items = Array.from({ length: Math.ceil(count / perItem) }, (_, i) => ({ json: { mobile: perItem === 1 ? all[i] : all.slice(i * perItem, (i + 1) * perItem) } }));
 	const start = process.hrtime.bigint();
 	const { items: output, error } = await runNode({
 		type: 'jiazhiyuan',
@@ -18,7 +21,7 @@ async function main(): Promise<void> {
 		items,
 	});
 	const ms = Number(process.hrtime.bigint() - start) / 1e6;
-	if (error || output.length !== count) throw new Error(`bulk run failed: ${error?.message}`);
+	if (error || output.length !== items.length) throw new Error(`bulk run failed: ${error?.message}`);
 	const batches = new Set(output.map((item) => item.json.batchId));
 	console.log(JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024, batches: batches.size }));
 }

@@ -31,6 +31,17 @@ export async function extraBenchmarks(repetitions: number): Promise<BenchResult[
 		detail: `peak RSS of the process running the node (compiled, simulator in another process); the same process with 1 recipient: ${Math.round(baseline.peakRssMb)} MB`,
 	});
 
+	const fiveItems = await bulkRun(100000, 20000);
+	results.push({
+		name: 'bulkPeakRssMbFiveItems',
+		value: fiveItems.peakRssMb,
+		min: fiveItems.peakRssMb,
+		max: fiveItems.peakRssMb,
+		goal: '(informative)',
+		met: true,
+		detail: `the same 100,000 numbers as 5 items of 20,000: ${fiveItems.calls} calls, ${Math.round(fiveItems.ms)} ms`,
+	});
+
 	const xml = reportXml(20000);
 	const parse = await ratio(repetitions, () => parseOurs(xml), () => parseBare(xml));
 	results.push({

@@ -18,13 +18,13 @@ function compile(): void {
 	compiled = true;
 }
 
-export async function bulkRun(recipients: number): Promise<{ calls: number; peakRssMb: number; ms: number; batches: number }> {
+export async function bulkRun(recipients: number, perItem = 1): Promise<{ calls: number; peakRssMb: number; ms: number; batches: number }> {
 	const sim = await startSimulatorProcess();
 	try {
 		await sim.control('jiazhiyuan/config', { balance: 1e9, autoReports: false });
 		compile();
 		const output = execFileSync(process.execPath, [join(BUILD, 'scripts', 'bench', 'bulkChild.js')], {
-			env: { ...process.env, SIMULATOR_URL: sim.url, RECIPIENTS: String(recipients) },
+			env: { ...process.env, SIMULATOR_URL: sim.url, RECIPIENTS: String(recipients), PER_ITEM: String(perItem) },
 			encoding: 'utf8',
 			maxBuffer: 1 << 24,
 			timeout: 600_000,
