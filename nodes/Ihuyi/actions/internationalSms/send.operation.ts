@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { incompleteAnswerError, invalidInput } from '../../../common/errors';
+import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { parseInternationalNumber } from '../../../common/phone';
 import { runItems } from '../../../common/runItems';
 import { countInternationalSegments } from '../../../common/segments';
-import { callIhuyi } from '../../transport/request';
 import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
+import { submit } from '../shared/submit';
 import { checkContent } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -110,28 +110,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				// ihuyi's format for international numbers: "<country code> <number>".
 				return { mobile: `${parsed.countryCode} ${parsed.nationalNumber}`, content };
 			},
-			perform: async (prepared, itemIndex) => {
-				const answer = await callIhuyi(this, {
-					product: 'internationalSms',
-					method: 'Submit',
-					itemIndex,
-					fields: { mobile: prepared.mobile, content: prepared.content },
-					timeoutMs,
-				});
-				if (!answer.id) {
-					throw incompleteAnswerError(node, itemIndex, { provider: 'ihuyi', product: 'internationalSms', missing: 'message id (smsid)', sent: true });
-				}
-				return {
-					provider: 'ihuyi',
-					product: 'internationalSms',
-					success: true,
-					messageId: answer.id,
-					mobile: prepared.mobile,
-					code: Number(answer.code),
-					message: answer.msg,
-					segments: countInternationalSegments(prepared.content),
-				};
-			},
+			perform: async (prepared, itemIndex) => ({
+				...(await submit(this, 'internationalSms', itemIndex, { mobile: prepared.mobile, content: prepared.content }, timeoutMs)),
+				segments: countInternationalSegments(prepared.content),
+			}),
 		},
 		maxConcurrency,
 	);

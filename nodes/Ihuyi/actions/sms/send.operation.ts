@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { incompleteAnswerError, invalidInput } from '../../../common/errors';
+import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { runItems } from '../../../common/runItems';
 import { countSegments } from '../../../common/segments';
-import { callIhuyi } from '../../transport/request';
 import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
+import { submit } from '../shared/submit';
 import { checkContent, readMainlandMobile } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -146,24 +146,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			perform: async (prepared, itemIndex) => {
 				const fields: Record<string, string> = { mobile: prepared.mobile, content: prepared.content };
 				if (prepared.templateId) fields.templateid = prepared.templateId;
-				const answer = await callIhuyi(this, { product: 'sms', method: 'Submit', itemIndex, fields, timeoutMs });
-				if (!answer.id) {
-					throw incompleteAnswerError(node, itemIndex, { provider: 'ihuyi', product: 'sms', missing: 'message id (smsid)', sent: true });
-				}
-				const result: IDataObject = {
-					provider: 'ihuyi',
-					product: 'sms',
-					success: true,
-					messageId: answer.id,
-					mobile: prepared.mobile,
-					code: Number(answer.code),
-					message: answer.msg,
-					segments: prepared.segments,
-				};
-				if (prepared.templateId) {
-					result.templateId = prepared.templateId;
-				}
-				return result;
+				const result = await submit(this, 'sms', itemIndex, fields, timeoutMs);
+				return prepared.templateId
+					? { ...result, segments: prepared.segments, templateId: prepared.templateId }
+					: { ...result, segments: prepared.segments };
 			},
 		},
 		maxConcurrency,

@@ -2,12 +2,12 @@ import { randomInt } from 'crypto';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { incompleteAnswerError, invalidInput } from '../../../common/errors';
+import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { toHalfWidth } from '../../../common/phone';
 import { runItems } from '../../../common/runItems';
-import { callIhuyi } from '../../transport/request';
 import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
+import { submit } from '../shared/submit';
 import { readMainlandMobile } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -90,26 +90,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				return { mobile, code: generateCode(length) };
 			},
 			perform: async (prepared, itemIndex) => {
-				const answer = await callIhuyi(this, {
-					product: 'voiceCode',
-					method: 'Submit',
-					itemIndex,
-					fields: { mobile: prepared.mobile, content: prepared.code },
-					timeoutMs,
-				});
-				if (!answer.id) {
-					throw incompleteAnswerError(node, itemIndex, { provider: 'ihuyi', product: 'voiceCode', missing: 'call id (voiceid)', sent: true });
-				}
-				return {
-					provider: 'ihuyi',
-					product: 'voiceCode',
-					success: true,
-					messageId: answer.id,
-					mobile: prepared.mobile,
-					verificationCode: prepared.code,
-					code: Number(answer.code),
-					message: answer.msg,
-				};
+				const result = await submit(this, 'voiceCode', itemIndex, { mobile: prepared.mobile, content: prepared.code }, timeoutMs);
+				// The code goes back to the workflow so that it can check what the user types in.
+				return { ...result, verificationCode: prepared.code };
 			},
 		},
 		maxConcurrency,
