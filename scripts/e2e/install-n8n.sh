@@ -10,6 +10,11 @@ NODE_VERSION="${N8N_E2E_NODE:-24}"
 VERSIONS=("$@")
 if [ ${#VERSIONS[@]} -eq 0 ]; then VERSIONS=(1.123.81 2.41.1); fi
 
+# Run from `npm run …`, this script inherits npm's settings of our package as npm_config_*
+# variables (ignore-scripts=true above all, which leaves node@24 without its binary and makes
+# `npm rebuild` a no-op). The installs below are separate projects: start from npm's defaults.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -E '^npm_(config|package|lifecycle)_' || true)
+
 mkdir -p "$CACHE"
 log() { printf '[install-n8n %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
