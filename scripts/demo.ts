@@ -60,6 +60,7 @@ async function main(): Promise<void> {
 		await n8n.start();
 		const webhook = `${n8n.baseUrl}/webhook/${RECEIPT_WEBHOOK_ID}/ihuyi`;
 		console.log(`  receipt push URL: ${webhook}`);
+		await n8n.waitForWebhook(webhook);
 
 		say('The simulator pushes the delivery receipt for that message, as ihuyi would…');
 		const push = (await sim.control('ihuyi/push', {
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
 			intervalMs: 1000,
 			fields: { code: '2', msg: '发送成功', mobilephone: String(sent.mobile), smsid: String(sent.messageId), report_time: beijingNow() },
 		})) as { attempts: Array<{ status: number; body: string }> };
-		console.log(`  n8n answered: HTTP ${push.attempts[0].status} "${push.attempts[0].body}" (ihuyi stops pushing on "success")`);
+		const answers = push.attempts.map((attempt) => `HTTP ${attempt.status} "${attempt.body}"`).join(', then ');
+		console.log(`  n8n answered: ${answers} (ihuyi stops pushing on "success")`);
 		let logged: Array<{ line: string; receipt: Record<string, unknown> }> = [];
 		for (let waited = 0; waited < 30_000 && logged.length === 0; waited += 500) {
 			await new Promise((resolve) => setTimeout(resolve, 500));

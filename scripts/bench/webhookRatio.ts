@@ -52,6 +52,8 @@ export async function webhookRatio(repetitions: number, pushes = 500): Promise<{
 		const triggerUrl = `${n8n.baseUrl}/webhook/${TRIGGER_ID}/ihuyi`;
 		// The Webhook node serves its path as given (no webhook id in the URL).
 		const webhookUrl = `${n8n.baseUrl}/webhook/receipt`;
+		await n8n.waitForWebhook(triggerUrl);
+		await n8n.waitForWebhook(webhookUrl);
 		// Receipts per second is pushes / time, so the rate ratio is webhook time / trigger time.
 		const result = await ratio(repetitions, () => burst(webhookUrl, pushes, 10), () => burst(triggerUrl, pushes, 10));
 		return { ratio: result.ratio, trigger: result.baseline, webhook: result.measured };

@@ -124,6 +124,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 			// The action nodes are offered to AI agents as tools too.
 			for (const tool of ['ihuyiTool', 'jiazhiyuanTool']) expect(names).toContain(`${PACKAGE}.${tool}`);
 			const url = `${n8n.baseUrl}/webhook/${RECEIPT_WEBHOOK_ID}/ihuyi`;
+			await n8n.waitForWebhook(url);
 			const pushes = [
 				{ code: '2', msg: '发送成功', mobilephone: '13800138000', smsid: '16063783563405105174', report_time: '2024-05-01 10:00:00' },
 				{ code: '4030', msg: '用户拒收', mobilephone: '13900139000', smsid: '16063783563405105175', report_time: '2024-05-01 10:00:01' },

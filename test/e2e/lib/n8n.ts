@@ -182,6 +182,26 @@ export class N8nInstance {
 	}
 
 	/**
+	 * Waits (bounded) until n8n serves the production webhook at `url`. n8n reports ready before
+	 * it has activated the workflows, so a push sent at once can meet a 404. A CORS preflight
+	 * (OPTIONS) asks n8n whether the path is registered without starting an execution.
+	 */
+	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let status = 0;
+		while (Date.now() < deadline) {
+			try {
+				status = (await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(2000) })).status;
+				if (status >= 200 && status < 300) return;
+			} catch {
+				// not answering yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`n8n ${this.version} did not register the webhook ${url} within ${timeoutMs} ms (last HTTP ${status}):\n${this.serverLog}`);
+	}
+
+	/**
 	 * Creates the instance owner (first-run setup, as a person does in the editor) and returns
 	 * the session cookie, for the editor's authenticated endpoints such as /types/nodes.json.
 	 */
