@@ -8,6 +8,7 @@ import { parseReplies, parseReports } from '../Jiazhiyuan/transport/parseXml';
 import { parseTextAnswer } from '../Jiazhiyuan/transport/parseAnswer';
 import { callJiazhiyuan, unexpectedAnswer } from '../Jiazhiyuan/transport/request';
 import { rememberNew } from './recentKeys';
+import { sampleRecords } from './samples';
 
 const SOURCES = {
 	deliveryReports: { method: 'getSmsReport', parse: parseReports },
@@ -21,6 +22,9 @@ type Source = keyof typeof SOURCES;
  * workflow with one item per new record. The platform hands each record out once, so what
  * a poll fetched is never dropped: a record that cannot be read is still emitted (with
  * `problem`), and when one of the two queries fails the other's records still go out.
+ * For the same reason a test click in the editor shows samples unless the user asks for a
+ * real fetch. Static data (the keys of records already emitted) is read and written only
+ * here in poll(), as n8n saves it after each poll.
  */
 export class JiazhiyuanTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,6 +67,22 @@ export class JiazhiyuanTrigger implements INodeType {
 				description: 'Whether only reports of messages that were not delivered start the workflow (the others are fetched and dropped)',
 				displayOptions: { show: { events: ['deliveryReports'] } },
 			},
+			{
+				displayName:
+					'Fetch Test Event shows marked sample records, not real ones: a real fetch would take the records off the platform, and the active workflow would never see them.',
+				name: 'testNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { fetchInTest: [false] } },
+			},
+			{
+				displayName: 'Fetch Real Records When Testing',
+				name: 'fetchInTest',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Fetch Test Event fetches real reports and replies. They are handed out once: what the editor fetches never reaches the active workflow.',
+			},
 		],
 	};
 
@@ -71,6 +91,12 @@ export class JiazhiyuanTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const events = this.getNodeParameter('events', []) as Source[];
 		const failedOnly = this.getNodeParameter('failedOnly', false) as boolean;
+		const isWanted = (record: SmsReceipt) => !(failedOnly && record.event === 'deliveryReceipt' && record.status === 'delivered');
+		if (this.getMode() === 'manual' && !(this.getNodeParameter('fetchInTest', false) as boolean)) {
+			// A test click must consume nothing: no request, no static data.
+			const samples = events.flatMap((source) => sampleRecords(source)).filter(isWanted);
+			return samples.length > 0 ? [samples.map((record) => ({ json: record }))] : null;
+		}
 		const records: SmsReceipt[] = [];
 		const errors: unknown[] = [];
 		for (const source of events) {
@@ -86,7 +112,7 @@ export class JiazhiyuanTrigger implements INodeType {
 		}
 
 		const fresh = rememberNew(this.getWorkflowStaticData('node') as IDataObject, records);
-		const wanted = fresh.filter((record) => !(failedOnly && record.event === 'deliveryReceipt' && record.status === 'delivered'));
+		const wanted = fresh.filter(isWanted);
 		if (wanted.length === 0) return null;
 		return [wanted.map((record) => ({ json: record }))];
 	}

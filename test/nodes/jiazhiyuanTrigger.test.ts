@@ -97,10 +97,35 @@ describe('Jiazhiyuan Trigger', () => {
 		expect(items.map((item) => item.json.status)).toEqual(['failed', 'failed']);
 	});
 
-	test('manual mode fetches for real, once', async () => {
+	test('a test click shows marked samples per source, consumes nothing and writes no static data', async () => {
 		sim.jiazhiyuan.queueReports(reports(5));
-		const items = (await createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim)).poll('manual'))![0];
+		sim.jiazhiyuan.queueReplies([{ mobile: '13800138000', receiver: '123', content: 'TD', sendtime: '2024-05-01 10:00:01.0' }]);
+		const poller = createPoller(trigger, { events: ['deliveryReports', 'replies'] }, jiazhiyuanCredentials(sim));
+		const items = (await poller.poll('manual'))![0].map((item) => item.json);
+		expect(sim.requests).toHaveLength(0);
+		expect(poller.staticData()).toEqual({});
+		expect(items.map((item) => item.event)).toEqual(['deliveryReceipt', 'deliveryReceipt', 'reply']);
+		for (const item of items) expect(item).toMatchObject({ provider: 'jiazhiyuan', sample: true, sampleNote: expect.stringMatching(/hands out each report and reply once/) });
+		expect(items[2]).toMatchObject({ content: '退订', time: '2024-05-01T10:05:00+08:00' });
+		// What was queued still reaches the active workflow's first poll, all of it.
+		const production = (await poller.poll())![0];
+		expect(production.map((item) => item.json.mobile)).toEqual([...reports(5).map((report) => report.mobile), '13800138000']);
+		expect(production.every((item) => item.json.sample === undefined)).toBe(true);
+	});
+
+	test('samples follow the source selection and Failed Reports Only', async () => {
+		const replies = (await createPoller(trigger, { events: ['replies'] }, jiazhiyuanCredentials(sim)).poll('manual'))![0];
+		expect(replies.map((item) => item.json.event)).toEqual(['reply']);
+		const failed = (await createPoller(trigger, { events: ['deliveryReports'], failedOnly: true }, jiazhiyuanCredentials(sim)).poll('manual'))![0];
+		expect(failed.map((item) => item.json.status)).toEqual(['failed']);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('with Fetch Real Records When Testing, manual mode fetches for real, once', async () => {
+		sim.jiazhiyuan.queueReports(reports(5));
+		const items = (await createPoller(trigger, { events: ['deliveryReports'], fetchInTest: true }, jiazhiyuanCredentials(sim)).poll('manual'))![0];
 		expect(items).toHaveLength(5);
+		expect(items[0].json.sample).toBeUndefined();
 		expect(sim.requestsTo('jiazhiyuan:getSmsReport')).toHaveLength(1);
 	});
 });
