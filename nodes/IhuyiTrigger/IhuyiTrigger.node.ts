@@ -9,8 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { classifyPush } from './classifyPush';
-import type { PushProduct } from './classifyPush';
-import { pushKey, seenBefore } from './dedupe';
+import type { IhuyiProduct } from '../Ihuyi/transport/products';
 import { ipAllowed, tokenMatches } from './protection';
 
 interface PlainResponse {
@@ -19,11 +18,17 @@ interface PlainResponse {
 	end(body: string): void;
 }
 
+/** ihuyi stops pushing a record once it reads exactly this body. */
+const ACKNOWLEDGEMENT = 'success';
+
 /**
  * Starts a workflow when ihuyi pushes a delivery receipt, a reply or a template audit
- * result. ihuyi retries a push (up to 3 times, 60 s apart and growing) unless the answer is
- * exactly "success", so every valid push is answered "success" at once, also when the
- * user's filters skip it; an invalid request gets a 4xx and starts nothing.
+ * result. ihuyi pushes a record again (up to 3 times) until it reads exactly "success", and
+ * never after, so "success" is a promise that the push was recorded. For a push that starts
+ * the workflow the node does not answer itself: n8n answers with the description's
+ * responseData once it has created the execution (queue mode: enqueued it; n8n 2.x), the
+ * same path as n8n's own Webhook node. Pushes the filters drop are answered "success" here
+ * with nothing to record; a request that is not a push gets a 4xx and starts nothing.
  */
 export class IhuyiTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,6 +47,7 @@ export class IhuyiTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				responseData: ACKNOWLEDGEMENT,
 				path: 'ihuyi',
 			},
 		],
@@ -110,15 +116,6 @@ export class IhuyiTrigger implements INodeType {
 						description:
 							'Only accept pushes from these addresses (comma-separated, IPv4 CIDR ranges allowed). Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the sender address.',
 					},
-					{
-						displayName: 'Ignore Repeated Pushes (Minutes)',
-						name: 'dedupeMinutes',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 1440 },
-						default: 0,
-						description:
-							'Drop a push identical to one received within this many minutes (ihuyi repeats a push when our answer was lost). 0 turns it off.',
-					},
 				],
 			},
 		],
@@ -142,20 +139,24 @@ export class IhuyiTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
 		const response = this.getResponseObject() as unknown as PlainResponse;
+		// n8n's own answer (res.send) keeps a Content-Type that is already set.
+		response.setHeader('Content-Type', 'text/plain; charset=utf-8');
 		const answer = (status: number, text: string): IWebhookResponseData => {
 			response.statusCode = status;
-			response.setHeader('Content-Type', 'text/plain; charset=utf-8');
 			response.end(text);
 			return { noWebhookResponse: true };
 		};
 
-		const options = this.getNodeParameter('options', {}) as { token?: string; allowedIps?: string; dedupeMinutes?: number };
+		const options = this.getNodeParameter('options', {}) as { token?: string; allowedIps?: string };
 		const query = (this.getQueryData() ?? {}) as IDataObject;
 		if (!tokenMatches(options.token ?? '', query.token)) return answer(403, 'forbidden');
 		const address = String(request.ip ?? request.socket?.remoteAddress ?? '');
 		if (!ipAllowed(options.allowedIps ?? '', address)) return answer(403, 'forbidden');
+		if (!isFormBody(request.headers['content-type'])) {
+			return answer(415, 'ihuyi pushes are form-encoded (application/x-www-form-urlencoded)');
+		}
 
-		const product = this.getNodeParameter('product', 'sms') as PushProduct;
+		const product = this.getNodeParameter('product', 'sms') as IhuyiProduct;
 		const classified = classifyPush(this.getBodyData(), product);
 		if (!classified.ok) return answer(classified.status, classified.reason);
 		const { receipt } = classified;
@@ -165,13 +166,12 @@ export class IhuyiTrigger implements INodeType {
 		const wanted =
 			events.includes(receipt.event) &&
 			!(receipt.event === 'deliveryReceipt' && failedOnly && receipt.status === 'delivered');
-		const dedupeMs = Math.max(0, Number(options.dedupeMinutes ?? 0)) * 60_000;
-		const repeated =
-			wanted && dedupeMs > 0 && seenBefore(this.getWorkflowStaticData('node'), pushKey(receipt), dedupeMs, Date.now());
-
-		// Acknowledge first, whatever the filters say: otherwise ihuyi pushes it again.
-		answer(200, 'success');
-		if (!wanted || repeated) return { noWebhookResponse: true };
-		return { noWebhookResponse: true, workflowData: [[{ json: receipt }]] };
+		// Nothing to record: acknowledge now, otherwise ihuyi pushes it again.
+		if (!wanted) return answer(200, ACKNOWLEDGEMENT);
+		return { workflowData: [[{ json: receipt }]] };
 	}
+}
+
+function isFormBody(contentType: unknown): boolean {
+	return typeof contentType === 'string' && contentType.toLowerCase().includes('application/x-www-form-urlencoded');
 }

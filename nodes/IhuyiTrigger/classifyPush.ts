@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { beijingTimeToIso } from '../common/receipt';
 import type { SmsReceipt } from '../common/receipt';
+import type { IhuyiProduct } from '../Ihuyi/transport/products';
 
 /**
  * ihuyi pushes one record per POST, form-encoded, with no type field: the kind is told by
@@ -9,14 +10,12 @@ import type { SmsReceipt } from '../common/receipt';
  * SMS) and report_time (international: reply_time). Reply: mobilephone, content, reply_time.
  * Template audit: code, msg, templateid.
  */
-export type PushProduct = 'sms' | 'internationalSms' | 'voiceCode';
-
 export type Classified = { ok: true; receipt: SmsReceipt } | { ok: false; status: number; reason: string };
 
 const MAX_FIELDS = 30;
 const MAX_FIELD_LENGTH = 2000;
 
-export function classifyPush(body: unknown, product: PushProduct): Classified {
+export function classifyPush(body: unknown, product: IhuyiProduct): Classified {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		return { ok: false, status: 400, reason: 'The body is not a form-encoded ihuyi push' };
 	}

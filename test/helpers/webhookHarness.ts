@@ -2,7 +2,10 @@
  * Serves a trigger node's `webhook()` on 127.0.0.1 the way n8n's webhook layer does: the
  * request body is parsed (form-encoded and JSON, repeated keys become lists, as n8n's body
  * parser does), then n8n-core's real WebhookContext runs the node with the live request and
- * response. What the node hands to the workflow is recorded for the test.
+ * response. What the node hands to the workflow is recorded (n8n: the execution is created),
+ * and only then, for `responseMode: 'onReceived'`, answered as n8n 2.x does: with the
+ * description's `responseData`, or n8n's default JSON. `recordFails` makes creating the
+ * execution fail, as when n8n's database is gone: n8n then answers 500.
  */
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
@@ -19,7 +22,11 @@ export interface WebhookServer {
 	close(): Promise<void>;
 }
 
-export async function serveWebhook(nodeType: INodeType, parameters: INodeParameters): Promise<WebhookServer> {
+export interface WebhookServeOptions {
+	recordFails?: () => boolean;
+}
+
+export async function serveWebhook(nodeType: INodeType, parameters: INodeParameters, options: WebhookServeOptions = {}): Promise<WebhookServer> {
 	const node: INode = {
 		id: 'trigger-under-test',
 		name: 'Trigger Under Test',
@@ -34,7 +41,7 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
 		getByNameAndVersion: () => nodeType,
 		getKnownTypes: () => ({}),
 	} as unknown as INodeTypes;
-	// One workflow for the server's life, so static data (de-duplication) persists across pushes.
+	// One workflow for the server's life, as one active workflow serves every push.
 	const workflow = new Workflow({ id: 'webhook-test', nodes: [node], connections: {}, nodeTypes, active: true, settings: {} });
 	const emitted: INodeExecutionData[][] = [];
 
@@ -57,10 +64,25 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
 		const webhookData = { httpMethod: 'POST', node: node.name, path: 'ihuyi', webhookDescription: nodeType.description.webhooks![0], workflowId: workflow.id } as unknown as IWebhookData;
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook!.call(context);
-		if (result.workflowData) emitted.push(result.workflowData[0]);
-		if (!result.noWebhookResponse && !res.writableEnded) {
-			res.statusCode = 200;
-			res.end('{"message":"Workflow was started"}');
+		if (result.noWebhookResponse) return;
+		if (result.workflowData) {
+			if (options.recordFails?.()) {
+				res.statusCode = 500;
+				res.setHeader('Content-Type', 'application/json');
+				res.end('{"code":0,"message":"Workflow could not be started"}');
+				return;
+			}
+			emitted.push(result.workflowData[0]);
+		}
+		const responseData = webhookData.webhookDescription.responseData;
+		res.statusCode = 200;
+		if (typeof responseData === 'string' && responseData !== 'noData') {
+			// Express's res.send(text) keeps a Content-Type set earlier, else text/html.
+			if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'text/html; charset=utf-8');
+			res.end(responseData);
+		} else {
+			res.setHeader('Content-Type', 'application/json');
+			res.end(typeof result.webhookResponse === 'string' ? result.webhookResponse : '{"message":"Workflow was started"}');
 		}
 	};
 	const server: Server = createServer((req, res) => {

@@ -2,14 +2,14 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { IhuyiTrigger } from '../../nodes/IhuyiTrigger/IhuyiTrigger.node';
 import { serveWebhook } from '../helpers/webhookHarness';
-import type { WebhookServer } from '../helpers/webhookHarness';
+import type { WebhookServeOptions, WebhookServer } from '../helpers/webhookHarness';
 import { pushToUrl, samplePushes } from '../simulator/pusher';
 
 const trigger = new IhuyiTrigger();
 let server: WebhookServer | undefined;
 
-async function serve(parameters: INodeParameters = {}): Promise<WebhookServer> {
-	server = await serveWebhook(trigger, { product: 'sms', events: ['deliveryReceipt', 'reply', 'templateAudit'], options: {}, ...parameters });
+async function serve(parameters: INodeParameters = {}, options: WebhookServeOptions = {}): Promise<WebhookServer> {
+	server = await serveWebhook(trigger, { product: 'sms', events: ['deliveryReceipt', 'reply', 'templateAudit'], options: {}, ...parameters }, options);
 	return server;
 }
 
@@ -118,9 +118,23 @@ describe('invalid requests get a 4xx, never "success", and start nothing', () =>
 		expect(emitted).toHaveLength(0);
 	});
 
-	test('a JSON array body → 400', async () => {
-		const { url } = await serve();
-		expect((await post(url, '[1,2]', 'application/json')).status).toBe(400);
+	test.each([
+		['a JSON receipt', JSON.stringify(samplePushes.deliveryReceipt('1')), 'application/json'],
+		['a JSON array', '[1,2]', 'application/json'],
+		['plain text', new URLSearchParams(samplePushes.deliveryReceipt('1')).toString(), 'text/plain'],
+	])('%s is not what ihuyi sends → 415', async (_name, body, contentType) => {
+		const { url, emitted } = await serve();
+		const response = await post(url, body, contentType);
+		expect(response.status).toBe(415);
+		expect(response.body).toMatch(/form-encoded/);
+		expect(emitted).toHaveLength(0);
+	});
+
+	test('extra fields ihuyi may add later are accepted and kept in raw', async () => {
+		const { url, emitted } = await serve();
+		const result = await pushToUrl(url, { ...samplePushes.deliveryReceipt('9'), extno: '01', batch: 'x' }, { intervalMs: 5 });
+		expect(result.acknowledged).toBe(true);
+		expect(emitted[0][0].json).toMatchObject({ messageId: '9', raw: { extno: '01', batch: 'x' } });
 	});
 
 	test('the pusher retries 3 times when the answer is not success', async () => {
@@ -155,17 +169,20 @@ describe('protection', () => {
 	});
 });
 
-describe('de-duplication of repeated pushes', () => {
-	test('the same receipt twice within the window starts one workflow, both answered success', async () => {
-		const { url, emitted } = await serve({ options: { dedupeMinutes: 10 } });
-		const first = await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
-		const again = await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
-		const other = await pushToUrl(url, samplePushes.deliveryReceipt('43'), { intervalMs: 5 });
-		expect([first.acknowledged, again.acknowledged, other.acknowledged]).toEqual([true, true, true]);
-		expect(emitted.map((items) => items[0].json.messageId)).toEqual(['42', '43']);
+describe('"success" only once the push is recorded', () => {
+	test('when n8n cannot create the execution, the push is not acknowledged and ihuyi pushes it again', async () => {
+		let failures = 2;
+		const { url, emitted } = await serve({}, { recordFails: () => failures-- > 0 });
+		const result = await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
+		expect(result.attempts.map((attempt) => [attempt.status, attempt.body === 'success'])).toEqual([
+			[500, false],
+			[500, false],
+			[200, true],
+		]);
+		expect(emitted.map((items) => items[0].json.messageId)).toEqual(['42']);
 	});
 
-	test('without the option every push starts a workflow', async () => {
+	test('a repeated push starts the workflow again: delivery is at least once, repeats are removed downstream', async () => {
 		const { url, emitted } = await serve();
 		await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
 		await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });

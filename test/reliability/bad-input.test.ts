@@ -127,13 +127,13 @@ describe('bad input is refused before any request', () => {
 describe('bad requests to the triggers start nothing', () => {
 	const PUSHES: Array<[string, string, string, number]> = [
 		['empty body', '', 'application/x-www-form-urlencoded', 400],
-		['JSON list', '[]', 'application/json', 400],
+		['JSON list', '[]', 'application/json', 415],
 		['no phone number', 'code=2&smsid=1', 'application/x-www-form-urlencoded', 400],
 		['receipt without id', 'code=2&mobilephone=13800138000', 'application/x-www-form-urlencoded', 400],
 		['field given twice', 'code=2&code=1&mobilephone=13800138000&smsid=1', 'application/x-www-form-urlencoded', 400],
 		['oversized field', `mobilephone=13800138000&content=${'x'.repeat(3000)}&smsid=1`, 'application/x-www-form-urlencoded', 413],
 		['too many fields', Array.from({ length: 40 }, (_, i) => `f${i}=1`).join('&'), 'application/x-www-form-urlencoded', 413],
-		['plain text', 'success', 'text/plain', 400],
+		['plain text', 'success', 'text/plain', 415],
 	];
 	test.each(PUSHES)('Ihuyi Trigger: %s → %d', async (_name, body, contentType, status) => {
 		const server = await serveWebhook(new IhuyiTrigger(), { product: 'sms', events: ['deliveryReceipt', 'reply', 'templateAudit'], options: {} });
