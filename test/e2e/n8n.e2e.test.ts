@@ -9,10 +9,10 @@ import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
 import { installN8n, N8nInstance, freePort, selectedVersions } from './lib/n8n';
 import { installPackage } from './lib/packageInstall';
-import { credentials, example, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
+import { credentials, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
-const RECEIPT_WEBHOOK_ID = '5f1c2a9e-7b3d-4c8e-9a61-2d4f0e8b7c31';
+
 
 describe.each(selectedVersions())('n8n %s', (version) => {
 	let sim: SimulatorProcess;
@@ -123,7 +123,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 			for (const node of ['ihuyi', 'ihuyiTrigger', 'jiazhiyuan', 'jiazhiyuanTrigger']) expect(names).toContain(`${PACKAGE}.${node}`);
 			// The action nodes are offered to AI agents as tools too.
 			for (const tool of ['ihuyiTool', 'jiazhiyuanTool']) expect(names).toContain(`${PACKAGE}.${tool}`);
-			const url = `${n8n.baseUrl}/webhook/${RECEIPT_WEBHOOK_ID}/ihuyi`;
+			const url = `${n8n.baseUrl}/webhook/${RECEIPTS_EXAMPLE_WEBHOOK_ID}/ihuyi`;
 			await n8n.waitForWebhook(url);
 			const pushes = [
 				{ code: '2', msg: '发送成功', mobilephone: '13800138000', smsid: '16063783563405105174', report_time: '2024-05-01 10:00:00' },

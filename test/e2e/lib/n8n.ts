@@ -49,6 +49,24 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/** A request the node behind a webhook refuses itself, and the status it answers. */
+export interface WebhookProbe {
+	request: RequestInit;
+	status: number;
+}
+
+/** The Ihuyi Trigger: an empty form body is not a push (400, no execution). */
+export const TRIGGER_PROBE: WebhookProbe = {
+	request: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' },
+	status: 400,
+};
+
+/** n8n's Webhook node with Ignore Bots on: a crawler's request gets 403 and no execution. */
+export const BOT_PROBE: WebhookProbe = {
+	request: { method: 'POST', headers: { 'User-Agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' } },
+	status: 403,
+};
+
 export interface CliResult {
 	code: number;
 	stdout: string;
@@ -182,23 +200,25 @@ export class N8nInstance {
 	}
 
 	/**
-	 * Waits (bounded) until n8n serves the production webhook at `url`. n8n reports ready before
-	 * it has activated the workflows, so a push sent at once can meet a 404. A CORS preflight
-	 * (OPTIONS) asks n8n whether the path is registered without starting an execution.
+	 * Waits (bounded) until the node behind `url` answers a request itself. n8n reports ready
+	 * before it has activated the workflows, and it answers a CORS preflight (OPTIONS) before it
+	 * looks the webhook up, so neither proves that a push would reach the node. The default
+	 * probe is a POST that is not a push: the Ihuyi Trigger refuses it with 400 and starts
+	 * nothing; n8n answers 404 while the webhook is not registered.
 	 */
-	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+	async waitForWebhook(url: string, probe: WebhookProbe = TRIGGER_PROBE, timeoutMs = 60_000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		let status = 0;
 		while (Date.now() < deadline) {
 			try {
-				status = (await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(2000) })).status;
-				if (status >= 200 && status < 300) return;
+				status = (await fetch(url, { ...probe.request, signal: AbortSignal.timeout(2000) })).status;
+				if (status === probe.status) return;
 			} catch {
 				// not answering yet
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`n8n ${this.version} did not register the webhook ${url} within ${timeoutMs} ms (last HTTP ${status}):\n${this.serverLog}`);
+		throw new Error(`n8n ${this.version} did not serve the webhook ${url} within ${timeoutMs} ms (last HTTP ${status}, expected ${probe.status}):\n${this.serverLog}`);
 	}
 
 	/**
@@ -245,6 +265,22 @@ export class N8nInstance {
 			await exited;
 			clearTimeout(timer);
 		}
+	}
+
+	/** Ends n8n at once, as a crash or an out-of-memory kill does: no shutdown work at all. */
+	async kill(): Promise<void> {
+		const server = this.server;
+		this.server = undefined;
+		if (server && server.exitCode === null) {
+			const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+			killGroup(server, 'SIGKILL');
+			await exited;
+		}
+	}
+
+	/** The SQLite database of this instance (n8n's default database). */
+	get databaseFile(): string {
+		return join(this.userFolder, '.n8n', 'database.sqlite');
 	}
 
 	async dispose(): Promise<void> {

@@ -73,3 +73,42 @@ export function jiazhiyuanAllOperations() {
 		{ name: 'Change Password', type: 'jiazhiyuan', credential: 'jiazhiyuanApi', after: 'Balance', parameters: { resource: 'account', operation: 'changePassword', newPassword: 'Jzy2026pass', options: {} } },
 	]);
 }
+
+/** The webhook id of the receipts example (examples/delivery-receipts-to-log.json). */
+export const RECEIPTS_EXAMPLE_WEBHOOK_ID = '5f1c2a9e-7b3d-4c8e-9a61-2d4f0e8b7c31';
+
+/** The smallest workflow on the Ihuyi Trigger: the execution itself is the record. */
+export function crashTriggerWorkflow() {
+	const webhookId = '0b6f3d52-1c4e-4f7a-9d2b-8e5a7c3f1a40';
+	return {
+		id: 'e2eCrashTrigger1',
+		webhookId,
+		name: 'e2e: receipts on the Ihuyi Trigger',
+		nodes: [
+			{ id: 't1', name: 'Ihuyi Trigger', type: `${PACKAGE}.ihuyiTrigger`, typeVersion: 1, position: [0, 0], parameters: { product: 'sms', events: ['deliveryReceipt'], options: {} }, webhookId },
+			{ id: 't2', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		],
+		connections: { 'Ihuyi Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		active: false,
+	};
+}
+
+/** The baseline: n8n's own Webhook node, Respond: Immediately; Ignore Bots lets a probe be refused. */
+export function webhookNodeWorkflow() {
+	const path = 'baseline-receipts';
+	return {
+		id: 'e2eCrashWebhook1',
+		path,
+		name: 'e2e: receipts on n8n\'s Webhook node',
+		nodes: [
+			{ id: 'w1', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: { ignoreBots: true } }, webhookId: '6d2e9b1a-3f5c-4e8d-a7b0-c1d2e3f4a5b6' },
+			{ id: 'w2', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		],
+		connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		active: false,
+	};
+}
