@@ -10,7 +10,7 @@ import { startSimulatorProcess } from '../test/simulator/process';
 import type { SimulatorProcess } from '../test/simulator/process';
 import { freePort, installN8n, N8nInstance } from '../test/e2e/lib/n8n';
 import { installPackage } from '../test/e2e/lib/packageInstall';
-import { credentials, example } from '../test/e2e/lib/workflows';
+import { createReceiptsTable, credentials, example } from '../test/e2e/lib/workflows';
 
 const VERSION = process.env.DEMO_N8N_VERSION ?? '2.41.1';
 const KEEP = process.argv.includes('--keep');
@@ -41,8 +41,10 @@ async function main(): Promise<void> {
 
 		say('Importing credentials (pointing at the simulator) and the example workflows…');
 		await n8n.importCredentials(credentials(sim.url));
+		// The receipts example remembers pushed records in a Data Table, made in n8n first.
+		const receiptsTable = await createReceiptsTable(n8n);
 		for (const file of ['verification-code-sms-voice-fallback.json', 'delivery-receipts-to-log.json', 'daily-balance-check.json', 'jiazhiyuan-bulk-campaign.json']) {
-			await n8n.importWorkflow(example(file, sim.url));
+			await n8n.importWorkflow(example(file, sim.url, receiptsTable));
 		}
 		await n8n.activate('exReceiptsLog001');
 

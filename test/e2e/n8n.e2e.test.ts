@@ -9,7 +9,7 @@ import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
 import { installN8n, N8nInstance, freePort, selectedVersions } from './lib/n8n';
 import { installPackage } from './lib/packageInstall';
-import { credentials, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
+import { createReceiptsTable, credentials, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
 
@@ -24,11 +24,12 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 		n8n = new N8nInstance(version, await freePort());
 		installPackage(n8n.nodesFolder);
 		await n8n.importCredentials(credentials(sim.url));
+		const receiptsTable = await createReceiptsTable(n8n);
 		for (const workflow of [
 			ihuyiAllOperations(),
 			jiazhiyuanAllOperations(),
 			example('verification-code-sms-voice-fallback.json', sim.url),
-			example('delivery-receipts-to-log.json', sim.url),
+			example('delivery-receipts-to-log.json', sim.url, receiptsTable),
 			example('daily-balance-check.json', sim.url),
 			example('jiazhiyuan-bulk-campaign.json', sim.url),
 		]) {

@@ -1,7 +1,7 @@
 /**
- * Reads a workflow's executions straight from n8n's SQLite database, with the sqlite3 module
- * n8n itself uses (run by the Node that runs n8n). Read after n8n has stopped or while it
- * runs (the database is in WAL mode). What a test needs from each execution is which message
+ * Reads a workflow's executions straight from n8n's database: SQLite (single process) with the
+ * sqlite3 module n8n itself uses, or PostgreSQL (queue mode) with n8n's own pg module, run by
+ * the Node that runs n8n. Read after n8n has stopped or while it runs. What a test needs from each execution is which message
  * ids its stored data carries, whatever its status: a crashed execution keeps its trigger data.
  */
 import { execFile } from 'child_process';
@@ -18,23 +18,42 @@ export interface StoredExecution {
 }
 
 const SCRIPT = `
-const sqlite3 = require('sqlite3');
-const [file, workflowId, pattern] = process.argv.slice(1);
-const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-const sql = 'SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ?';
-db.all(sql, [workflowId], (error, rows) => {
-	if (error) { console.error(error.message); process.exit(1); }
+const [database, workflowId, pattern] = process.argv.slice(1);
+const print = (rows) => {
 	const regex = new RegExp(pattern, 'g');
 	const out = rows.map((row) => ({ id: String(row.id), status: row.status, ids: [...new Set(String(row.data ?? '').match(regex) ?? [])] }));
 	process.stdout.write(JSON.stringify(out));
-	db.close();
-});
+};
+const fail = (error) => { console.error(error.message); process.exit(1); };
+if (database.startsWith('postgres://')) {
+	const { Client } = require('pg');
+	const client = new Client({ connectionString: database });
+	const sql = 'SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = $1';
+	client.connect().then(() => client.query(sql, [workflowId])).then((result) => { print(result.rows); return client.end(); }, fail);
+} else {
+	const sqlite3 = require('sqlite3');
+	const db = new sqlite3.Database(database, sqlite3.OPEN_READONLY);
+	const sql = 'SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ?';
+	db.all(sql, [workflowId], (error, rows) => {
+		if (error) fail(error);
+		print(rows);
+		db.close();
+	});
+}
 `;
+
+/** Where an instance keeps its executions: a PostgreSQL address in queue mode, else its SQLite file. */
+function databaseOf(n8n: N8nInstance): string {
+	const env = n8n.env();
+	if (env.DB_TYPE !== 'postgresdb') return n8n.databaseFile;
+	const auth = `${encodeURIComponent(env.DB_POSTGRESDB_USER ?? '')}:${encodeURIComponent(env.DB_POSTGRESDB_PASSWORD ?? '')}`;
+	return `postgres://${auth}@${env.DB_POSTGRESDB_HOST}:${env.DB_POSTGRESDB_PORT}/${env.DB_POSTGRESDB_DATABASE}`;
+}
 
 export async function readExecutions(n8n: N8nInstance, workflowId: string, idPattern: string): Promise<StoredExecution[]> {
 	const cwd = join(CACHE_DIR, `n8n-${n8n.version}`);
 	return await new Promise((resolve, reject) => {
-		execFile(join(nodeBinDir(), 'node'), ['-e', SCRIPT, n8n.databaseFile, workflowId, idPattern], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
+		execFile(join(nodeBinDir(), 'node'), ['-e', SCRIPT, databaseOf(n8n), workflowId, idPattern], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
 			if (error) reject(new Error(`reading executions failed: ${stderr || error.message}`));
 			else resolve(JSON.parse(stdout) as StoredExecution[]);
 		});

@@ -73,6 +73,13 @@ export interface CliResult {
 	stderr: string;
 }
 
+/**
+ * What an n8n process does: `main` is `n8n start` (editor, triggers, and in single-process
+ * mode everything else); in queue mode `webhook` serves production webhooks and `worker` runs
+ * executions taken from Redis.
+ */
+export type N8nRole = 'main' | 'webhook' | 'worker';
+
 export class N8nInstance {
 	readonly userFolder: string;
 
@@ -80,10 +87,26 @@ export class N8nInstance {
 
 	private server: ChildProcess | undefined;
 
-	private serverLog = '';
+	/** Everything the server printed, across restarts (the newest 8 MB). */
+	private readonly output = new BoundedLog(8 * 1024 * 1024);
 
-	constructor(readonly version: string, port: number) {
-		this.userFolder = mkdtempSync(join(tmpdir(), `n8n-e2e-${version}-`));
+	private cookie: string | undefined;
+
+	/** n8n 2.x always starts an internal task broker (default port 5679): one free port each. */
+	private brokerPort = 0;
+
+	/** How many executions a worker runs at once. */
+	workerConcurrency = 10;
+
+	/** Settings of this instance on top of the defaults below (feature flags, queue mode…). */
+	extraEnv: NodeJS.ProcessEnv = {};
+
+	/**
+	 * `port` is the HTTP port the process answers on: the editor and webhooks for `main` and
+	 * `webhook`, the health check for a `worker`.
+	 */
+	constructor(readonly version: string, port: number, readonly role: N8nRole = 'main') {
+		this.userFolder = mkdtempSync(join(tmpdir(), `n8n-e2e-${version}-${role}-`));
 		this.port = port;
 	}
 
@@ -124,7 +147,11 @@ export class N8nInstance {
 			N8N_REINSTALL_MISSING_PACKAGES: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			DB_SQLITE_POOL_SIZE: '2',
+			...(this.brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(this.brokerPort) } : {}),
 			TZ: 'Asia/Shanghai',
+			// A worker's only HTTP server is its health check (it would default to port 5678 on ::).
+			...(this.role === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {}),
+			...this.extraEnv,
 		};
 	}
 
@@ -134,6 +161,7 @@ export class N8nInstance {
 
 	/** Runs an n8n CLI command to completion, bounded. */
 	async cli(args: string[], timeoutMs = 120_000): Promise<CliResult> {
+		this.brokerPort ||= await freePort();
 		return await new Promise((resolve, reject) => {
 			const child = spawn(this.bin(), args, { env: this.env(), cwd: this.userFolder, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 			let stdout = '';
@@ -181,13 +209,15 @@ export class N8nInstance {
 		if (result.code !== 0) throw new Error(`activating ${workflowId} failed: ${result.stdout}\n${result.stderr}`);
 	}
 
-	async start(timeoutMs = 120_000): Promise<void> {
-		this.server = spawn(this.bin(), ['start'], { env: this.env(), cwd: this.userFolder, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		this.server.stdout!.on('data', (chunk: Buffer) => (this.serverLog = (this.serverLog + chunk.toString('utf8')).slice(-20000)));
-		this.server.stderr!.on('data', (chunk: Buffer) => (this.serverLog = (this.serverLog + chunk.toString('utf8')).slice(-20000)));
+	async start(timeoutMs = 300_000): Promise<void> {
+		this.brokerPort ||= await freePort();
+		const command = { main: ['start'], webhook: ['webhook'], worker: ['worker', `--concurrency=${this.workerConcurrency}`] }[this.role];
+		this.server = spawn(this.bin(), command, { env: this.env(), cwd: this.userFolder, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server.stdout!.on('data', (chunk: Buffer) => this.output.add(chunk.toString('utf8')));
+		this.server.stderr!.on('data', (chunk: Buffer) => this.output.add(chunk.toString('utf8')));
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n ${this.version} exited while starting:\n${this.serverLog}`);
+			if (this.server.exitCode !== null) throw new Error(`n8n ${this.version} exited while starting:\n${this.output.tail()}`);
 			try {
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
 				if (response.ok) return;
@@ -196,7 +226,7 @@ export class N8nInstance {
 			}
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		throw new Error(`n8n ${this.version} was not ready within ${timeoutMs} ms:\n${this.serverLog}`);
+		throw new Error(`n8n ${this.version} ${this.role} was not ready within ${timeoutMs} ms:\n${this.output.tail()}`);
 	}
 
 	/**
@@ -218,7 +248,7 @@ export class N8nInstance {
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`n8n ${this.version} did not serve the webhook ${url} within ${timeoutMs} ms (last HTTP ${status}, expected ${probe.status}):\n${this.serverLog}`);
+		throw new Error(`n8n ${this.version} did not serve the webhook ${url} within ${timeoutMs} ms (last HTTP ${status}, expected ${probe.status}):\n${this.output.tail()}`);
 	}
 
 	/**
@@ -226,6 +256,8 @@ export class N8nInstance {
 	 * the session cookie, for the editor's authenticated endpoints such as /types/nodes.json.
 	 */
 	async ownerSession(): Promise<string> {
+		// One owner per instance; the session cookie stays valid across restarts.
+		if (this.cookie) return this.cookie;
 		// The REST routes come up a moment after the health check answers: retry, bounded.
 		let response: Response | undefined;
 		for (let attempt = 0; attempt < 60; attempt++) {
@@ -241,18 +273,50 @@ export class N8nInstance {
 		if (!response) throw new Error('owner setup: no answer');
 		const cookie = response.headers.get('set-cookie');
 		if (!response.ok || !cookie) throw new Error(`owner setup failed: HTTP ${response.status} ${await response.text()}`);
-		return cookie.split(';')[0];
+		this.cookie = cookie.split(';')[0];
+		return this.cookie;
 	}
 
 	/** The node types the editor loads, by name. */
 	async editorNodeTypes(cookie: string): Promise<string[]> {
-		const response = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(15_000) });
+		// The editor's routes come up a moment after the health check answers: retry 404, bounded.
+		let response = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(15_000) });
+		for (let attempt = 0; attempt < 60 && response.status === 404; attempt++) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			response = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(15_000) });
+		}
 		if (!response.ok) throw new Error(`/types/nodes.json: HTTP ${response.status}`);
 		return ((await response.json()) as Array<{ name: string }>).map((type) => type.name);
 	}
 
+	/** Calls an editor REST endpoint as the owner; returns the `data` of n8n's answer. */
+	async rest(method: string, path: string, body?: unknown): Promise<unknown> {
+		const response = await fetch(`${this.baseUrl}/rest${path}`, {
+			method,
+			headers: { Cookie: await this.ownerSession(), 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(30_000),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${path}: HTTP ${response.status} ${text}`);
+		return (JSON.parse(text) as { data: unknown }).data;
+	}
+
+	/** Creates a Data Table in the owner's project (as "Data tables → Create" does) and returns its id. */
+	async createDataTable(name: string, columns: Array<{ name: string; type: 'string' | 'number' | 'boolean' | 'date' }>): Promise<string> {
+		const project = (await this.rest('GET', '/projects/personal')) as { id: string };
+		const table = (await this.rest('POST', `/projects/${project.id}/data-tables`, { name, columns })) as { id: string };
+		return table.id;
+	}
+
+	/** What the server printed (since the first start), for counting log lines. */
 	log(): string {
-		return this.serverLog;
+		return this.output.text();
+	}
+
+	/** The server's last lines, for error messages. */
+	logTail(): string {
+		return this.output.tail();
 	}
 
 	async stop(): Promise<void> {
@@ -289,6 +353,29 @@ export class N8nInstance {
 	}
 }
 
+/** Keeps a process's output as chunks up to a byte budget, dropping the oldest (no quadratic copying). */
+class BoundedLog {
+	private chunks: string[] = [];
+
+	private size = 0;
+
+	constructor(private readonly limit: number) {}
+
+	add(chunk: string): void {
+		this.chunks.push(chunk);
+		this.size += chunk.length;
+		while (this.size > this.limit && this.chunks.length > 1) this.size -= this.chunks.shift()!.length;
+	}
+
+	text(): string {
+		return this.chunks.join('');
+	}
+
+	tail(length = 20000): string {
+		return this.text().slice(-length);
+	}
+}
+
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	if (child.pid === undefined) return;
 	try {
@@ -298,12 +385,16 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
-/** n8n may print log lines before the JSON; take the first line that starts a JSON object. */
+/**
+ * n8n prints log lines around the JSON (the task runner may register after it): take the text
+ * from the first line that starts a JSON object to the last line that closes one.
+ */
 export function extractJson(stdout: string): Record<string, unknown> | undefined {
 	const start = stdout.search(/^\{/m);
-	if (start < 0) return undefined;
+	const end = stdout.lastIndexOf('\n}');
+	if (start < 0 || end < start) return undefined;
 	try {
-		return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+		return JSON.parse(stdout.slice(start, end + 2)) as Record<string, unknown>;
 	} catch {
 		return undefined;
 	}

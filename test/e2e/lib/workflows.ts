@@ -8,6 +8,7 @@ import { join } from 'path';
 import { IHUYI_TEST_ACCOUNTS } from '../../simulator/ihuyi';
 import { JIAZHIYUAN_TEST_ACCOUNT } from '../../simulator/jiazhiyuan';
 import { REPO_ROOT } from './n8n';
+import type { N8nInstance } from './n8n';
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
 /** The simulator address the examples are written for (`npm run simulator` with SIMULATOR_PORT=8089). */
@@ -29,10 +30,24 @@ export function credentials(simulatorUrl: string): unknown[] {
 	];
 }
 
-export function example(file: string, simulatorUrl: string): Record<string, unknown> {
+/**
+ * An example workflow pointed at the simulator. Examples that keep state in a Data Table leave
+ * the table for the user to pick; `dataTableId` fills it in, as picking it in the editor does.
+ */
+export function example(file: string, simulatorUrl: string, dataTableId?: string): Record<string, unknown> {
 	const text = readFileSync(join(REPO_ROOT, 'examples', file), 'utf8');
-	return JSON.parse(text.split(EXAMPLE_SIMULATOR_URL).join(simulatorUrl)) as Record<string, unknown>;
+	const workflow = JSON.parse(text.split(EXAMPLE_SIMULATOR_URL).join(simulatorUrl)) as { nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
+	for (const node of workflow.nodes) {
+		if (node.type === 'n8n-nodes-base.dataTable') {
+			if (!dataTableId) throw new Error(`${file} needs a data table id`);
+			node.parameters.dataTableId = { __rl: true, mode: 'id', value: dataTableId };
+		}
+	}
+	return workflow;
 }
+
+/** The table the receipts example remembers pushed records in: one text column, key. */
+export const RECEIPTS_TABLE = { name: 'ihuyi receipts seen', columns: [{ name: 'key', type: 'string' as const }] };
 
 const cred = (type: keyof typeof CREDENTIAL_IDS) => ({ [type]: { id: CREDENTIAL_IDS[type], name: type } });
 
@@ -107,6 +122,62 @@ export function webhookNodeWorkflow() {
 			{ id: 'w2', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
 		],
 		connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		active: false,
+	};
+}
+
+/**
+ * Creates the receipts example's table the way a user does before importing it: Data Tables
+ * live in n8n's database and are made through the editor, so n8n runs for a moment.
+ */
+export async function createReceiptsTable(n8n: N8nInstance): Promise<string> {
+	await n8n.start();
+	try {
+		return await n8n.createDataTable(RECEIPTS_TABLE.name, RECEIPTS_TABLE.columns);
+	} finally {
+		await n8n.stop();
+	}
+}
+
+/**
+ * For comparison only: repeats filtered by n8n's Remove Duplicates node ("Remove Items
+ * Processed in Previous Executions"), which keeps all keys in one database row that each
+ * execution reads and writes back whole.
+ */
+export function removeDuplicatesWorkflow(simulatorUrl: string) {
+	const webhookId = '3c8a1f6e-5b2d-4e9a-8f7c-0d1e2a3b4c5d';
+	return {
+		id: 'e2eRemoveDupes01',
+		webhookId,
+		name: 'e2e: receipts through Remove Duplicates',
+		nodes: [
+			{ id: 'r1', name: 'Ihuyi Trigger', type: `${PACKAGE}.ihuyiTrigger`, typeVersion: 1, position: [0, 0], parameters: { product: 'sms', events: ['deliveryReceipt', 'reply'], options: {} }, webhookId },
+			{ id: 'r2', name: 'Remove Duplicates', type: 'n8n-nodes-base.removeDuplicates', typeVersion: 2, position: [220, 0], parameters: { operation: 'removeItemsSeenInPreviousExecutions', dedupeValue: '={{ $json.event }}:{{ $json.messageId }}', options: {} } },
+			{ id: 'r3', name: 'Log', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [440, 0], parameters: { method: 'POST', url: `${simulatorUrl}/__sim/sink`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ receipt: $json }) }}', options: {} } },
+		],
+		connections: { 'Ihuyi Trigger': { main: [[{ node: 'Remove Duplicates', type: 'main', index: 0 }]] }, 'Remove Duplicates': { main: [[{ node: 'Log', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		active: false,
+	};
+}
+
+/**
+ * Jiazhiyuan Trigger → the simulator's log. n8n refuses a poll time under a minute, so six
+ * once-a-minute times, ten seconds apart, make it poll every ten seconds.
+ */
+export function pollingWorkflow(simulatorUrl: string) {
+	const pollTimes = { item: [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+	return {
+		id: 'e2ePollReports01',
+		name: 'e2e: Jiazhiyuan reports to a log',
+		nodes: [
+			{ id: 'p1', name: 'Jiazhiyuan Trigger', type: `${PACKAGE}.jiazhiyuanTrigger`, typeVersion: 1, position: [0, 0], parameters: { pollTimes, events: ['deliveryReports', 'replies'] }, credentials: cred('jiazhiyuanApi') },
+			{ id: 'p2', name: 'Log', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [220, 0], parameters: { method: 'POST', url: `${simulatorUrl}/__sim/sink`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ record: $json }) }}', options: {} } },
+		],
+		connections: { 'Jiazhiyuan Trigger': { main: [[{ node: 'Log', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 		active: false,
