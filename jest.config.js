@@ -1,9 +1,9 @@
-/** Unit, node and reliability tests; the real-n8n suite (test/e2e) runs through its own script. */
+/** Unit, node and reliability tests; the real-n8n suites (test/e2e, test/queue) run through their own scripts. */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/queue/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},

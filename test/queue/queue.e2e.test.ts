@@ -1,0 +1,239 @@
+/**
+ * The package in n8n's queue mode, as production runs it: n8n 2.41.1 main + 2 webhook
+ * processes + 2 workers on PostgreSQL and Redis (Debian's packages, private servers on
+ * 127.0.0.1), each process with its own user folder holding the package as users install it.
+ *
+ * a. 10,000 ihuyi sends over 100 executions run by the workers: each reaches the simulator once.
+ * b. 2,000 receipts over both webhook processes, then 200 of them again to the other process:
+ *    every answered push has an execution; the receipts example does each record's work once.
+ * c. SIGKILL one webhook process mid-burst: no answered receipt is lost.
+ * d. SIGKILL the worker running a 200-item send: how many messages went out twice and how many
+ *    never, with n8n's default stalled-job handling and with QUEUE_WORKER_MAX_STALLED_COUNT=0.
+ */
+import { startSimulatorProcess } from '../simulator/process';
+import type { SimulatorProcess } from '../simulator/process';
+import { readExecutions, recordedIds } from '../e2e/lib/executions';
+import type { StoredExecution } from '../e2e/lib/executions';
+import { installN8n } from '../e2e/lib/n8n';
+import type { N8nInstance } from '../e2e/lib/n8n';
+import { countPerId, idPattern, messageId, pushBurst, SUCCESS, waitFor } from '../e2e/lib/pushes';
+import { credentials, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, RECEIPTS_TABLE } from '../e2e/lib/workflows';
+import { QueueCluster } from './lib/cluster';
+import { ensureServicesInstalled, startPostgres, startRedis } from './lib/services';
+import type { Postgres, Redis } from './lib/services';
+import { mobiles, sendsWorkflow } from './lib/workflows';
+
+const VERSION = '2.41.1';
+const RECEIPTS_WORKFLOW_ID = 'exReceiptsLog001';
+const BULK = sendsWorkflow('queueBulkSends01', 'queue-bulk-sends', 10);
+const SLOW = sendsWorkflow('queueSlowSends01', 'queue-slow-sends', 1);
+
+/**
+ * Stalled-job detection in n8n runs on Bull's lock (60 s) and check interval (30 s). Shortened
+ * here so the test does not sleep through them; what happens after detection is unchanged.
+ */
+const FAST_STALL_DETECTION = { QUEUE_WORKER_LOCK_DURATION: '6000', QUEUE_WORKER_LOCK_RENEW_TIME: '2000', QUEUE_WORKER_STALLED_INTERVAL: '3000' };
+
+/** The pattern of the mainland numbers `mobiles(prefix, …)` makes, in stored execution data. */
+const MOBILE = (prefix: string) => `${prefix}\\d{8}`;
+
+const finished = (execution: StoredExecution) => !['new', 'running', 'waiting'].includes(execution.status);
+
+describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, PostgreSQL, Redis`, () => {
+	let postgres: Postgres;
+	let redis: Redis;
+	let sim: SimulatorProcess;
+	let cluster: QueueCluster;
+
+	const webhookUrl = (process: N8nInstance, path: string) => `${process.baseUrl}/webhook/${path}`;
+	const receiptsUrl = (process: N8nInstance) => webhookUrl(process, `${RECEIPTS_EXAMPLE_WEBHOOK_ID}/ihuyi`);
+
+	/** A workflow's executions, each with the ids matching `pattern` in its stored data. */
+	async function executionsOf(workflowId: string, pattern: string): Promise<StoredExecution[]> {
+		return await readExecutions(cluster.main, workflowId, pattern);
+	}
+
+	async function waitForFinished(workflowId: string, pattern: string, count: number, timeoutMs = 300_000): Promise<StoredExecution[]> {
+		let executions: StoredExecution[] = [];
+		await waitFor(`${count} finished executions of ${workflowId}`, async () => (executions = await executionsOf(workflowId, pattern)).filter(finished).length >= count, timeoutMs);
+		return executions;
+	}
+
+	beforeAll(async () => {
+		installN8n([VERSION]);
+		ensureServicesInstalled();
+		[postgres, redis, sim] = await Promise.all([startPostgres(), startRedis(), startSimulatorProcess()]);
+		await sim.control('ihuyi/config', { balance: 1_000_000 });
+		cluster = await QueueCluster.create(VERSION, postgres, redis, { webhooks: 2, workers: 2 });
+		cluster.setShared(FAST_STALL_DETECTION);
+		const { main } = cluster;
+		await main.importCredentials(credentials(sim.url));
+		// The receipts example's Data Table is made in the editor, as a user does, before importing it.
+		await main.start();
+		const table = await main.createDataTable(RECEIPTS_TABLE.name, RECEIPTS_TABLE.columns);
+		await main.stop();
+		for (const workflow of [example('delivery-receipts-to-log.json', sim.url, table), BULK.workflow, SLOW.workflow]) {
+			await main.importWorkflow(workflow);
+			await main.activate(String(workflow.id));
+		}
+		await cluster.start();
+		for (const webhook of cluster.webhooks) await webhook.waitForWebhook(receiptsUrl(webhook));
+	}, 40 * 60_000);
+
+	afterAll(async () => {
+		await cluster?.dispose();
+		await Promise.all([sim?.stop(), redis?.stop(), postgres?.stop()]);
+	}, 120_000);
+
+	test('a. 10,000 ihuyi sends over 100 executions on the workers: each number reaches the simulator once', async () => {
+		await sim.control('clear-log', {});
+		const numbers = mobiles('150', 0, 10_000);
+		const batches = Array.from({ length: 100 }, (_, index) => numbers.slice(index * 100, index * 100 + 100));
+		let next = 0;
+		const started: number[] = [];
+		const post = async () => {
+			while (next < batches.length) {
+				const index = next++;
+				const process = cluster.webhooks[index % cluster.webhooks.length];
+				const response = await fetch(webhookUrl(process, BULK.path), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mobiles: batches[index] }), signal: AbortSignal.timeout(60_000) });
+				if (response.ok) started.push(index);
+				await response.text();
+			}
+		};
+		await Promise.all(Array.from({ length: 10 }, post));
+		const executions = await waitForFinished(BULK.id, MOBILE('150'), 100, 600_000);
+		const sent = (await sim.control('ihuyi/sent')) as Array<{ mobile: string }>;
+		const perNumber = new Map<string, number>();
+		for (const message of sent) perNumber.set(message.mobile, (perNumber.get(message.mobile) ?? 0) + 1);
+		const twice = [...perNumber.values()].filter((count) => count > 1).length;
+		const never = numbers.filter((number) => !perNumber.has(number)).length;
+		const byWorker = cluster.workers.map((worker) => countStartedExecutions(worker));
+		console.log(
+			`queue mode, ${VERSION}: 10,000 sends in 100 executions through 2 webhook processes: ${started.length} started, ${executions.filter((execution) => execution.status === 'success').length} succeeded, run by the workers ${byWorker.join(' + ')}; numbers that reached the simulator once: ${perNumber.size - twice}, twice: ${twice}, never: ${never}`,
+		);
+		expect(started).toHaveLength(100);
+		expect(executions.map((execution) => execution.status)).toEqual(Array(100).fill('success'));
+		expect(byWorker.reduce((sum, count) => sum + count, 0)).toBe(100);
+		expect({ messages: sent.length, twice, never }).toEqual({ messages: 10_000, twice: 0, never: 0 });
+	}, 15 * 60_000);
+
+	test('b. 2,000 receipts over both webhook processes, then 200 again to the other one: every answered push has an execution, no receipt\'s work runs twice', async () => {
+		const [first, second] = cluster.webhooks;
+		const ids = Array.from({ length: 2000 }, (_, index) => messageId('91', index));
+		const burst = await pushBurst({ ids, urlFor: (index) => receiptsUrl(index % 2 ? second : first), concurrency: 20, acknowledged: SUCCESS });
+		await waitForFinished(RECEIPTS_WORKFLOW_ID, idPattern('91'), 2000);
+		// ihuyi repeats a push a minute after an answer it did not read; 2 s is enough to be "later".
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		const repeats = ids.slice(0, 200);
+		const again = await pushBurst({ ids: repeats, urlFor: (index) => receiptsUrl(index % 2 ? first : second), concurrency: 20, acknowledged: SUCCESS });
+		const executions = await waitForFinished(RECEIPTS_WORKFLOW_ID, idPattern('91'), 2200);
+		const recorded = recordedIds(executions);
+		const perId = countPerId((await sim.control('sink')) as unknown[], '91');
+		const lost = [...burst.answered].filter((id) => !recorded.has(id)).length;
+		const twice = [...perId.values()].filter((count) => count > 1).length;
+		const never = ids.filter((id) => !perId.has(id)).length;
+		const failed = executions.filter((execution) => execution.status !== 'success').length;
+		console.log(
+			`queue mode, ${VERSION}: 2,000 receipts over 2 webhook processes, 20 at a time, then 200 repeated to the other process: answered success ${burst.answered.size} + ${again.answered.size}, executions ${executions.length} (${failed} not successful), answered but no execution: ${lost}, receipts whose work ran twice: ${twice}, never: ${never}`,
+		);
+		expect({ answered: burst.answered.size, repeatsAnswered: again.answered.size, lost, twice, never, failed }).toEqual({ answered: 2000, repeatsAnswered: 200, lost: 0, twice: 0, never: 0, failed: 0 });
+		expect(executions).toHaveLength(2200);
+	}, 15 * 60_000);
+
+	test('c. SIGKILL one webhook process mid-burst: no receipt answered "success" is lost', async () => {
+		const [victim, survivor] = cluster.webhooks;
+		const ids = Array.from({ length: 2000 }, (_, index) => messageId('92', index));
+		const burst = await pushBurst({ ids, urlFor: (index) => receiptsUrl(index % 2 ? survivor : victim), concurrency: 20, acknowledged: SUCCESS, crashAfter: 500, crash: async () => await victim.kill(), continueAfterCrash: true });
+		// Whatever was enqueued runs on the workers; wait until every recorded push has finished.
+		let executions: StoredExecution[] = [];
+		await waitFor('the burst\'s executions to finish', async () => {
+			executions = (await executionsOf(RECEIPTS_WORKFLOW_ID, idPattern('92'))).filter((execution) => execution.ids.length > 0);
+			return executions.length >= burst.answered.size && executions.every(finished);
+		});
+		const recorded = recordedIds(executions);
+		const lost = [...burst.answered].filter((id) => !recorded.has(id)).length;
+		console.log(
+			`queue mode, ${VERSION}: 2,000 receipts over 2 webhook processes, one SIGKILLed after 500 answers: answered success ${burst.answered.size}, answered but no execution (lost): ${lost}, in flight at the kill: ${burst.inFlightAtCrash}, refused by the dead process after it: ${burst.refusedAfterCrash}, executions ${executions.length}`,
+		);
+		expect(burst.answered.size).toBeGreaterThanOrEqual(500);
+		expect(burst.notAnswered).toBe(0);
+		expect(lost).toBe(0);
+		await victim.start();
+		await victim.waitForWebhook(receiptsUrl(victim));
+	}, 15 * 60_000);
+
+	/** Starts a 200-item send, SIGKILLs the worker running it after ~60 messages, and counts what reached the simulator. */
+	async function killWorkerMidSend(prefix: string) {
+		await sim.control('clear-log', {});
+		await sim.control('ihuyi/config', { latencyMs: 50 });
+		const numbers = mobiles(prefix, 0, 200);
+		const response = await fetch(webhookUrl(cluster.webhooks[0], SLOW.path), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mobiles: numbers }), signal: AbortSignal.timeout(60_000) });
+		expect(response.ok).toBe(true);
+		const sentCount = async () => ((await sim.control('count')) as { ihuyiSent: number }).ihuyiSent;
+		await waitFor('60 messages of the slow send', async () => (await sentCount()) >= 60, 120_000);
+		const execution = (await executionsOf(SLOW.id, MOBILE(prefix))).find((candidate) => candidate.ids.length > 0);
+		const running = cluster.workers.find((worker) => worker.log().includes(`Worker started execution ${execution?.id} `));
+		if (!running) throw new Error(`no worker logged the start of execution ${execution?.id}:\n${cluster.workers.map((worker) => worker.logTail()).join('\n---\n')}`);
+		await running.kill();
+		const atKill = await sentCount();
+		// The outcome is settled once the execution is no longer running (crashed, failed or re-run
+		// to its end) and nothing more reaches the simulator.
+		let stable = 0;
+		let last = -1;
+		await waitFor('the killed send to settle', async () => {
+			const now = await sentCount();
+			const executions = await executionsOf(SLOW.id, MOBILE(prefix));
+			stable = now === last && executions.every(finished) ? stable + 1 : 0;
+			last = now;
+			return stable >= 20;
+		}, 300_000);
+		await sim.control('ihuyi/config', { latencyMs: 0 });
+		const sent = (await sim.control('ihuyi/sent')) as Array<{ mobile: string }>;
+		const perNumber = new Map<string, number>();
+		for (const message of sent) perNumber.set(message.mobile, (perNumber.get(message.mobile) ?? 0) + 1);
+		// n8n replaces a crashed execution's data with the error: find it by id.
+		const status = (await executionsOf(SLOW.id, MOBILE(prefix))).find((candidate) => candidate.id === execution!.id)?.status ?? 'missing';
+		await running.start();
+		return {
+			atKill,
+			twice: [...perNumber.values()].filter((count) => count > 1).length,
+			never: numbers.filter((number) => !perNumber.has(number)).length,
+			status,
+		};
+	}
+
+	test('d. SIGKILL the worker running a 200-item send: messages sent twice and never, default stalled-job handling and QUEUE_WORKER_MAX_STALLED_COUNT=0', async () => {
+		const rounds: Array<{ setting: string; figures: Awaited<ReturnType<typeof killWorkerMidSend>> }> = [];
+		for (const [setting, env, prefix] of [
+			['n8n default', {}, '151'],
+			['QUEUE_WORKER_MAX_STALLED_COUNT=0', { QUEUE_WORKER_MAX_STALLED_COUNT: '0' }, '152'],
+		] as const) {
+			cluster.setShared({ ...FAST_STALL_DETECTION, ...env });
+			for (const worker of cluster.workers) {
+				await worker.stop();
+				await worker.start();
+			}
+			rounds.push({ setting, figures: await killWorkerMidSend(prefix) });
+		}
+		console.log(
+			[
+				`queue mode, ${VERSION}: the worker running a 200-item send (1 request at a time, 50 ms each) SIGKILLed after ~60 messages`,
+				'| stalled-job setting | sent at the kill | messages sent twice | messages never sent | execution status |',
+				'|---|---|---|---|---|',
+				...rounds.map(({ setting, figures }) => `| ${setting} | ${figures.atKill} | ${figures.twice} | ${figures.never} | ${figures.status} |`),
+			].join('\n'),
+		);
+		for (const { figures } of rounds) {
+			expect(figures.atKill).toBeGreaterThanOrEqual(60);
+			expect(figures.atKill).toBeLessThan(200);
+		}
+		// n8n 2.x never re-processes a stalled job (whatever QUEUE_WORKER_MAX_STALLED_COUNT says):
+		// the killed send ends there, and nothing it sent goes out again.
+		for (const { figures } of rounds) expect(figures.twice).toBe(0);
+	}, 20 * 60_000);
+});
+
+/** How many executions a worker logged as started (n8n logs one line per job it takes). */
+function countStartedExecutions(worker: N8nInstance): number {
+	return (worker.log().match(/Worker started execution/g) ?? []).length;
+}
