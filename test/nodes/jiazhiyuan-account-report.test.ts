@@ -84,6 +84,9 @@ describe('Account: Change Password', () => {
 			const { error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' }, credentials: jiazhiyuanCredentials(sim) });
 			expect(error).toBeInstanceOf(NodeApiError);
 			expect(error!.message).toMatch(message);
+			// The platform's answer is its own code; the HTTP status n8n shows is the real one.
+			expect((error as NodeApiError).httpCode).toBe('200');
+			expect((error as NodeApiError).context).toMatchObject({ code: answer, httpStatus: 200 });
 		} finally {
 			sim.jiazhiyuan.handle = original;
 		}

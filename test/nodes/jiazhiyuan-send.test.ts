@@ -216,6 +216,15 @@ describe('Jiazhiyuan provider errors', () => {
 		expect(allText(error)).not.toContain('wrong-one');
 	});
 
+	test('n8n is given the real HTTP status (200), not "failure"; the provider code has its own field', async () => {
+		const { error, items } = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim, { password: 'wrong-one' }) });
+		expect((error as NodeApiError).httpCode).toBe('200');
+		expect((error as NodeApiError).context).toMatchObject({ code: 'failure', httpStatus: 200 });
+		expect(items).toEqual([]);
+		const onFail = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim, { password: 'wrong-one' }), continueOnFail: true });
+		expect(onFail.items[0].json.error).toMatchObject({ code: 'failure', providerMessage: '用户名密码错误!', httpStatus: 200 });
+	});
+
 	test('no balance', async () => {
 		sim.jiazhiyuan.balances.gateSmsNum = 0;
 		const { error } = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim) });

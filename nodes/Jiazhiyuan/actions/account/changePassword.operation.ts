@@ -1,7 +1,7 @@
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../common/errors';
+import { invalidInput, providerError } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { runItems } from '../../../common/runItems';
 import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
@@ -56,17 +56,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return { newPassword, timeoutMs: (this.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout };
 		},
 		perform: async ({ newPassword, timeoutMs }, itemIndex) => {
-			const text = (await callJiazhiyuan(this, { method: 'updatePassword', itemIndex, fields: { newPassword }, timeoutMs })).trim();
+			const reply = await callJiazhiyuan(this, { method: 'updatePassword', itemIndex, fields: { newPassword }, timeoutMs });
+			const text = reply.text.trim();
 			const answer = ANSWERS[text];
-			if (!answer) return await unexpectedAnswer(this, itemIndex, text);
+			if (!answer) return await unexpectedAnswer(this, itemIndex, reply);
 			if (!answer.ok) {
-				const error = new NodeApiError(node, { provider: 'jiazhiyuan', code: text, providerMessage: answer.zh }, {
-					message: `${answer.message} (Jiazhiyuan answer ${text}: ${answer.zh})`,
-					description: text === '3' ? 'Check the username in the credential.' : 'The password was not changed; the credential still works with the old one.',
-					itemIndex,
+				throw providerError(node, itemIndex, {
+					provider: 'jiazhiyuan',
+					product: 'sms',
+					code: text,
+					httpStatus: reply.httpStatus,
+					providerMessage: answer.zh,
+					explanation: answer.message,
+					hint: text === '3' ? 'Check the username in the credential.' : 'The password was not changed; the credential still works with the old one.',
 				});
-				error.context = { ...(error.context ?? {}), provider: 'jiazhiyuan', code: text, providerMessage: answer.zh };
-				throw error;
 			}
 			return { provider: 'jiazhiyuan', success: true, code: Number(text), message: answer.message, providerMessage: answer.zh };
 		},

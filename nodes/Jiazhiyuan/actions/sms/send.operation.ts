@@ -279,9 +279,9 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number, defaultSmsType: stri
 }
 
 async function sendCall(ctx: IExecuteFunctions, itemIndex: number, fields: Record<string, string>, timeoutMs?: number): Promise<string> {
-	const text = await callJiazhiyuan(ctx, { method: 'sendSMS', itemIndex, fields, timeoutMs });
-	const answer = parseTextAnswer(text);
-	if (answer.kind !== 'success') return await unexpectedAnswer(ctx, itemIndex, text);
+	const reply = await callJiazhiyuan(ctx, { method: 'sendSMS', itemIndex, fields, timeoutMs });
+	const answer = parseTextAnswer(reply.text);
+	if (answer.kind !== 'success') return await unexpectedAnswer(ctx, itemIndex, reply);
 	if (!isBatchId(answer.value)) {
 		throw incompleteAnswerError(ctx.getNode(), itemIndex, { provider: 'jiazhiyuan', product: 'sms', missing: 'batch id', sent: true });
 	}
