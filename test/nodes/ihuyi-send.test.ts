@@ -1,3 +1,5 @@
+import { NodeOperationError } from 'n8n-workflow';
+
 import { runNode } from '../helpers/n8nHarness';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { startSimulator } from '../simulator/server';
@@ -76,6 +78,26 @@ describe('ihuyi SMS: Send', () => {
 		const signed = await runNode({ type: 'ihuyi', parameters: smsSend({ content, options: { signature: '互亿无线' } }), credentials: ihuyiCredentials(sim) });
 		expect(signed.items[0].json.segments).toBe(2);
 		expect(sim.ihuyi.sent[1].segments).toBe(2);
+	});
+
+	test("domestic content follows ihuyi's document: 300 characters go out, 301 are refused before sending", async () => {
+		const longest = await runNode({ type: 'ihuyi', parameters: smsSend({ content: '字'.repeat(300) }), credentials: ihuyiCredentials(sim) });
+		expect(longest.error).toBeUndefined();
+		expect(longest.items[0].json).toMatchObject({ success: true, segments: 5 });
+		sim.reset();
+		const over = await runNode({ type: 'ihuyi', parameters: smsSend({ content: '字'.repeat(301) }), credentials: ihuyiCredentials(sim) });
+		expect(over.error).toBeInstanceOf(NodeOperationError);
+		expect(over.error!.message).toBe('Item 0: Content is 301 characters long; ihuyi accepts at most 300');
+		expect(over.error!.description).toMatch(/^Shorten the text by 1 character\(s\): ihuyi refuses longer content \(code 4073\)/);
+		expect(sim.requests).toHaveLength(0);
+		// Template variables are the content ihuyi receives in template mode: the same limit.
+		const variables = await runNode({
+			type: 'ihuyi',
+			parameters: { resource: 'sms', operation: 'send', sendMode: 'template', mobile: '13800138000', templateId: '1', templateVariables: { variable: [{ value: '1'.repeat(301) }] } },
+			credentials: ihuyiCredentials(sim),
+		});
+		expect(variables.error!.message).toBe('Item 0: Template Variables is 301 characters long; ihuyi accepts at most 300');
+		expect(sim.requests).toHaveLength(0);
 	});
 
 	test('template mode sends the template id and the variables joined by |', async () => {

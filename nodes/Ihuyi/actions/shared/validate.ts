@@ -5,9 +5,6 @@ import { findEmoji, hasLoneSurrogate, readText } from '../../../common/parameter
 import { normaliseMainlandMobile } from '../../../common/phone';
 import { characterCount } from '../../../common/segments';
 
-/** ihuyi's current limit for one (long) SMS, signature included. */
-export const MAX_CONTENT_CHARACTERS = 500;
-
 export function readMainlandMobile(ctx: IExecuteFunctions, itemIndex: number): string {
 	const raw = readText(ctx, 'mobile', itemIndex, 'Mobile');
 	const result = normaliseMainlandMobile(raw);
@@ -28,7 +25,7 @@ export function checkContent(
 	itemIndex: number,
 	content: string,
 	label: string,
-	options: { allowEmoji: boolean },
+	options: { allowEmoji: boolean; maxCharacters: number },
 ): void {
 	const node = ctx.getNode();
 	if (content.trim() === '') {
@@ -44,13 +41,13 @@ export function checkContent(
 		);
 	}
 	const length = characterCount(content);
-	if (length > MAX_CONTENT_CHARACTERS) {
+	if (length > options.maxCharacters) {
 		throw invalidInput(
 			node,
 			itemIndex,
 			label,
-			`is ${length} characters long; ihuyi accepts at most ${MAX_CONTENT_CHARACTERS}`,
-			'Shorten the text; long messages are billed per 67 characters anyway.',
+			`is ${length} characters long; ihuyi accepts at most ${options.maxCharacters}`,
+			`Shorten the text by ${length - options.maxCharacters} character(s): ihuyi refuses longer content (code 4073), and long messages are billed per 67 characters anyway.`,
 		);
 	}
 	if (!options.allowEmoji) {

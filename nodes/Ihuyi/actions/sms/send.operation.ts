@@ -5,6 +5,7 @@ import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { runItems } from '../../../common/runItems';
 import { countSegments } from '../../../common/segments';
+import { DOMESTIC_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
 import { submit } from '../shared/submit';
 import { checkContent, readMainlandMobile } from '../shared/validate';
@@ -45,7 +46,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 您的验证码是：1234。请不要把验证码泄露给其他人。',
-		description: 'The message text, at most 500 characters',
+		description: `The message text, at most ${DOMESTIC_SMS_MAX_CHARACTERS} characters`,
 		hint: 'Must match an approved template (模板) character for character, punctuation and spaces included. Do not add the 【signature】: ihuyi adds it.',
 		displayOptions: { show: { sendMode: ['fullText'] } },
 	},
@@ -135,11 +136,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					}
 					const variables = readVariables(this, itemIndex);
 					const content = variables.join('|');
-					checkContent(this, itemIndex, content, 'Template Variables', { allowEmoji: false });
+					checkContent(this, itemIndex, content, 'Template Variables', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
 					return { mobile, content, templateId, segments: null };
 				}
 				const content = readText(this, 'content', itemIndex, 'Content');
-				checkContent(this, itemIndex, content, 'Content', { allowEmoji: false });
+				checkContent(this, itemIndex, content, 'Content', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
 				const billed = signature ? `【${signature}】${content}` : content;
 				return { mobile, content, segments: countSegments(billed) };
 			},
