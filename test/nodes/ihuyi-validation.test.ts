@@ -48,7 +48,7 @@ const CASES: Array<[string, INodeParameters, string, RegExp]> = [
 	['short mobile', smsSend({ mobile: '1380013800' }), 'Mobile', /11 digits/],
 	['landline', smsSend({ mobile: '02151234567' }), 'Mobile', /11 digits/],
 	['foreign number on domestic SMS', smsSend({ mobile: '+85261234567' }), 'Mobile', /foreign country code/],
-	['two numbers in one field', smsSend({ mobile: '13800138000,13900139000' }), 'Mobile', /other than digits/],
+	['two numbers in one field', smsSend({ mobile: '13800138000,13900139000' }), 'Mobile', /holds 2 numbers/],
 	['mobile from an object expression', smsSend({ mobile: '={{ { a: 1 } }}' }), 'Mobile', /an object/],
 	['empty content', smsSend({ content: '={{ $json.missing }}' }), 'Content', /is empty/],
 	['whitespace content', smsSend({ content: ' \n ' }), 'Content', /is empty/],

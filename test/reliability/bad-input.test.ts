@@ -47,7 +47,7 @@ const CASES: Case[] = [
 	['mobile: two numbers', 'ihuyi', sms({ mobile: '13800138000;13900139000' }), 'Mobile'],
 	['mobile: 20,001 numbers', 'ihuyi', sms({ mobile: `={{ Array.from({ length: 20001 }, (_, i) => '135' + String(i).padStart(8, '0')).join(',') }}` }), 'Mobile'],
 	['mobile as an object', 'ihuyi', sms({ mobile: '={{ { phone: "13800138000" } }}' }), 'Mobile'],
-	['mobile as a list', 'ihuyi', sms({ mobile: '={{ ["13800138000"] }}' }), 'Mobile'],
+	['mobile as a list of two', 'ihuyi', sms({ mobile: '={{ ["13800138000", "13900139000"] }}' }), 'Mobile'],
 	['mobile null', 'ihuyi', sms({ mobile: '={{ null }}' }), 'Mobile'],
 	['mobile as a float', 'ihuyi', sms({ mobile: '={{ 13800138000.5 }}' }), 'Mobile'],
 	['content empty', 'ihuyi', sms({ content: EMPTY }), 'Content'],

@@ -2,10 +2,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, errorToItemJson, incompleteAnswerError, invalidInput } from '../../../common/errors';
+import { readMobileList } from '../../../common/mobileList';
 import { hasLoneSurrogate, parameterReader, readText } from '../../../common/parameters';
 import { characterCount, countSegments } from '../../../common/segments';
 import { firstUnencodable } from '../../transport/gbk';
-import { MAX_NUMBERS_PER_CALL, parseNumberList } from '../../transport/numbers';
+import { MAX_NUMBERS_PER_CALL } from '../../transport/numbers';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
 import { timeoutOption } from '../shared/options';
@@ -217,7 +218,7 @@ interface Readers {
 
 function prepare(ctx: IExecuteFunctions, itemIndex: number, defaultSmsType: string, readers: Readers): PreparedSend {
 	const node = ctx.getNode();
-	const list = parseNumberList(ctx.getNodeParameter('mobiles', itemIndex, '') as unknown);
+	const list = readMobileList(ctx.getNodeParameter('mobiles', itemIndex, '') as unknown);
 	if ('error' in list) {
 		throw invalidInput(node, itemIndex, 'Mobiles', list.error, 'Map text with numbers separated by commas, or a list of numbers.');
 	}
@@ -229,7 +230,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number, defaultSmsType: stri
 			itemIndex,
 			'Mobiles',
 			`has ${list.invalid.length} invalid number(s): ${shown}${more}`,
-			'Each number must be a mainland-China mobile: 11 digits starting with 1 (a +86 prefix, spaces and dashes are removed). Fix or remove the numbers listed.',
+			'Each number must be a mainland-China mobile: 11 digits starting with 1 (a +86 prefix, spaces and dashes inside a number are removed). Separate numbers with commas, semicolons or new lines. Fix or remove the numbers listed.',
 		);
 	}
 	if (list.numbers.length === 0) {
