@@ -1,4 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { allText, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials, jzySend, numbers } from '../helpers/jiazhiyuanFixtures';
@@ -161,7 +162,7 @@ describe('one content goes to one number once per execution', () => {
 		}
 		return counts;
 	}
-	const run = (inputs: Array<{ m: string; c: string }>, options: Record<string, unknown> = {}) =>
+	const run = (inputs: Array<{ m: string; c: string }>, options: INodeParameters = {}) =>
 		runNode({
 			type: 'jiazhiyuan',
 			parameters: jzySend({ mobiles: '={{ $json.m }}', content: '={{ $json.c }}', options }),
