@@ -66,6 +66,15 @@ export class IhuyiSmsApi implements ICredentialType {
 			description: 'How requests prove they come from you',
 		},
 		{
+			displayName: 'Signature (for Segment Count)',
+			name: 'signature',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 互亿无线',
+			description:
+				'Optional: your approved signature (签名) without 【】. ihuyi adds it to every message and bills it, so every send counts it in Segments. It is never sent.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

@@ -31,7 +31,7 @@ export class JiazhiyuanApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The plain account password (密码); it is sent BASE64-encoded, as the API requires',
+			description: 'The plain account password (密码); it is sent BASE64-encoded, as the API requires (Change Password first sends the old password as written, as the vendor document shows for that method)',
 		},
 		{
 			displayName: 'Base URL',

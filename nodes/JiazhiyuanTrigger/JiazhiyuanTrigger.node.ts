@@ -120,10 +120,10 @@ export class JiazhiyuanTrigger implements INodeType {
 
 async function fetchSource(ctx: IPollFunctions, source: Source): Promise<SmsReceipt[]> {
 	const { method, parse } = SOURCES[source];
-	const text = await callJiazhiyuan(ctx, { method, itemIndex: 0 });
-	const { records, recognised } = parse(text);
-	if (!recognised && text.trim() !== '' && parseTextAnswer(text).kind !== 'success') {
-		return await unexpectedAnswer(ctx, 0, text);
+	const answer = await callJiazhiyuan(ctx, { method, itemIndex: 0 });
+	const { records, recognised } = parse(answer.text);
+	if (!recognised && answer.text.trim() !== '' && parseTextAnswer(answer.text).kind !== 'success') {
+		return await unexpectedAnswer(ctx, 0, answer);
 	}
 	return records;
 }

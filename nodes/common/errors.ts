@@ -40,6 +40,8 @@ export interface ProviderFailure {
 	product: string;
 	/** The provider's own status code, as text ("4052", or "failure" for text-only answers). */
 	code: string;
+	/** The HTTP status the refusal came with: providers refuse inside a 200 answer. */
+	httpStatus: number;
 	/** The provider's message, untouched (usually Chinese). */
 	providerMessage: string;
 	/** What the code means, in English. */
@@ -52,6 +54,9 @@ export interface ProviderFailure {
 /**
  * A provider refused the request. The error carries only what the provider said and what
  * it means: never the request, its URL or its body, which hold the credentials.
+ * NodeApiError would take the provider's `code` for an HTTP status and n8n would show
+ * "4052" as one, so the real status is given as `httpCode`; the provider's code stays in
+ * `context.code`.
  */
 export function providerError(node: INode, itemIndex: number, failure: ProviderFailure): NodeApiError {
 	const response: JsonObject = {
@@ -59,10 +64,12 @@ export function providerError(node: INode, itemIndex: number, failure: ProviderF
 		product: failure.product,
 		code: failure.code,
 		providerMessage: failure.providerMessage,
+		httpStatus: failure.httpStatus,
 	};
 	const error = new NodeApiError(node, response, {
 		message: `${failure.explanation} (${failure.provider} code ${failure.code}: ${failure.providerMessage})`,
 		description: failure.hint ?? failure.explanation,
+		httpCode: String(failure.httpStatus),
 		itemIndex,
 		failure: failure.cause ? { cause: failure.cause } : undefined,
 	});

@@ -94,6 +94,18 @@ describe('ihuyi provider errors become NodeApiErrors with code, Chinese text, ex
 		expect(sim.ihuyi.sent).toHaveLength(1);
 	});
 
+	test('n8n is given the real HTTP status (200), not the provider code; the code has its own field', async () => {
+		sim.ihuyi.accounts.sms.boundIps = ['203.0.113.7'];
+		const { error, recordedError } = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		// n8n shows httpCode as the HTTP status of the failed request.
+		expect((error as NodeApiError).httpCode).toBe('200');
+		expect((recordedError as NodeApiError).httpCode).toBe('200');
+		expect((error as NodeApiError).context).toMatchObject({ code: '4052', httpStatus: 200 });
+		const onFail = await runNode({ type: 'ihuyi', parameters: smsSend(), credentials: ihuyiCredentials(sim), continueOnFail: true });
+		expect(onFail.items[0].json.error).toMatchObject({ code: '4052', httpStatus: 200 });
+	});
+
 	test('Continue On Fail turns a provider error into an error item; the rest go on', async () => {
 		sim.ihuyi.blacklist.add('13900139000');
 		const { items, error } = await runNode({

@@ -1,3 +1,5 @@
+import { NodeOperationError } from 'n8n-workflow';
+
 import { runNode } from '../helpers/n8nHarness';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { startSimulator } from '../simulator/server';
@@ -28,6 +30,7 @@ describe('ihuyi SMS: Send', () => {
 			code: 2,
 			message: '提交成功',
 			segments: 1,
+			segmentsIncludeSignature: false,
 		});
 		expect(typeof items[0].json.messageId).toBe('string');
 		expect(BigInt(items[0].json.messageId as string) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
@@ -71,11 +74,55 @@ describe('ihuyi SMS: Send', () => {
 	test('segments follow ihuyi billing, the signature included when given', async () => {
 		const content = '短'.repeat(66);
 		const plain = await runNode({ type: 'ihuyi', parameters: smsSend({ content }), credentials: ihuyiCredentials(sim) });
-		expect(plain.items[0].json.segments).toBe(1);
+		expect(plain.items[0].json).toMatchObject({ segments: 1, segmentsIncludeSignature: false });
 		sim.ihuyi.enforceRateLimit = false;
 		const signed = await runNode({ type: 'ihuyi', parameters: smsSend({ content, options: { signature: '互亿无线' } }), credentials: ihuyiCredentials(sim) });
-		expect(signed.items[0].json.segments).toBe(2);
+		expect(signed.items[0].json).toMatchObject({ segments: 2, segmentsIncludeSignature: true });
 		expect(sim.ihuyi.sent[1].segments).toBe(2);
+	});
+
+	test('the signature in the SMS credential is counted by every send; the node option still wins', async () => {
+		sim.ihuyi.enforceRateLimit = false;
+		// 69 characters: 1 part alone, 2 with the 6 characters of 【互亿无线】 that ihuyi adds and bills.
+		const content = '短'.repeat(69);
+		const fromCredential = await runNode({ type: 'ihuyi', parameters: smsSend({ content }), credentials: ihuyiCredentials(sim, { sms: { signature: '互亿无线' } }) });
+		expect(fromCredential.items[0].json).toMatchObject({ segments: 2, segmentsIncludeSignature: true });
+		expect(sim.ihuyi.sent[0].segments).toBe(2);
+		// Written with its brackets, it is still counted once.
+		const bracketed = await runNode({ type: 'ihuyi', parameters: smsSend({ content }), credentials: ihuyiCredentials(sim, { sms: { signature: '【互亿无线】' } }) });
+		expect(bracketed.items[0].json).toMatchObject({ segments: 2, segmentsIncludeSignature: true });
+		// A 28-character signature in the credential, a 2-character one in the node: 60 + 4 = 64, one part.
+		const overridden = await runNode({
+			type: 'ihuyi',
+			parameters: smsSend({ content: '短'.repeat(60), options: { signature: '小店' } }),
+			credentials: ihuyiCredentials(sim, { sms: { signature: '签'.repeat(28) } }),
+		});
+		expect(overridden.items[0].json).toMatchObject({ segments: 1, segmentsIncludeSignature: true });
+		// The signature is only counted: it never travels.
+		for (const request of sim.requestsTo('ihuyi:sms:Submit')) {
+			expect(request.form.content).not.toContain('互亿无线');
+			expect(Object.keys(request.form).sort()).toEqual(['account', 'content', 'format', 'method', 'mobile', 'password', 'time']);
+		}
+	});
+
+	test("domestic content follows ihuyi's document: 300 characters go out, 301 are refused before sending", async () => {
+		const longest = await runNode({ type: 'ihuyi', parameters: smsSend({ content: '字'.repeat(300) }), credentials: ihuyiCredentials(sim) });
+		expect(longest.error).toBeUndefined();
+		expect(longest.items[0].json).toMatchObject({ success: true, segments: 5 });
+		sim.reset();
+		const over = await runNode({ type: 'ihuyi', parameters: smsSend({ content: '字'.repeat(301) }), credentials: ihuyiCredentials(sim) });
+		expect(over.error).toBeInstanceOf(NodeOperationError);
+		expect(over.error!.message).toBe('Item 0: Content is 301 characters long; ihuyi accepts at most 300');
+		expect(over.error!.description).toMatch(/^Shorten the text by 1 character\(s\): ihuyi refuses longer content \(code 4073\)/);
+		expect(sim.requests).toHaveLength(0);
+		// Template variables are the content ihuyi receives in template mode: the same limit.
+		const variables = await runNode({
+			type: 'ihuyi',
+			parameters: { resource: 'sms', operation: 'send', sendMode: 'template', mobile: '13800138000', templateId: '1', templateVariables: { variable: [{ value: '1'.repeat(301) }] } },
+			credentials: ihuyiCredentials(sim),
+		});
+		expect(variables.error!.message).toBe('Item 0: Template Variables is 301 characters long; ihuyi accepts at most 300');
+		expect(sim.requests).toHaveLength(0);
 	});
 
 	test('template mode sends the template id and the variables joined by |', async () => {

@@ -5,12 +5,14 @@ import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { jiazhiyuanApiTest } from '../../nodes/Jiazhiyuan/credentialTest';
 import { allText, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
+import { mountControlRoutes } from '../simulator/control';
 import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 
 let sim: Simulator;
 beforeAll(async () => {
 	sim = await startSimulator();
+	mountControlRoutes(sim);
 });
 afterAll(async () => {
 	await sim.close();
@@ -54,12 +56,58 @@ describe('Account: Get Balance', () => {
 });
 
 describe('Account: Change Password', () => {
-	test('a valid new password is changed and the notice says to update the credential', async () => {
-		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' }, credentials: jiazhiyuanCredentials(sim) });
+	const changePassword = { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' };
+	/** The old and new password of every updatePassword request, as the platform read them. */
+	const attempts = () => sim.requestsTo('jiazhiyuan:updatePassword').map((request) => [request.form.password, request.form.newPassword]);
+
+	test("the old password goes as the vendor document's example shows it (as written), the change is made", async () => {
+		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: changePassword, credentials: jiazhiyuanCredentials(sim) });
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ success: true, code: 1, message: expect.stringMatching(/Update the password in the Jiazhiyuan credential/) });
+		expect(items[0].json).toEqual({
+			provider: 'jiazhiyuan',
+			success: true,
+			code: 1,
+			message: expect.stringMatching(/Update the password in the Jiazhiyuan credential/),
+			providerMessage: '修改密码成功',
+			oldPasswordSentAs: 'plain',
+		});
+		expect(attempts()).toEqual([['Jzy2026pass', 'NewPass2027']]);
+		// The node's choice of form is for the credential only: it never travels.
+		expect(sim.requestsTo('jiazhiyuan:updatePassword')[0].rawBody.toString('latin1')).not.toMatch(/passwordForm/);
 		expect(sim.jiazhiyuan.password).toBe('NewPass2027');
 		expect(allText(items)).not.toContain('NewPass2027');
+	});
+
+	test('a platform that wants it BASE64-encoded refuses the first form (2); the second form changes it', async () => {
+		sim.jiazhiyuan.oldPasswordForm = 'base64';
+		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: changePassword, credentials: jiazhiyuanCredentials(sim) });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ success: true, code: 1, oldPasswordSentAs: 'base64' });
+		expect(attempts()).toEqual([
+			['Jzy2026pass', 'NewPass2027'],
+			[Buffer.from('Jzy2026pass').toString('base64'), 'NewPass2027'],
+		]);
+		expect(sim.jiazhiyuan.password).toBe('NewPass2027');
+	});
+
+	test('refused in both forms: one error that says both were tried, nothing changed', async () => {
+		const { error, items } = await runNode({ type: 'jiazhiyuan', parameters: changePassword, credentials: jiazhiyuanCredentials(sim, { password: 'NotCurrent1' }) });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toBe('The platform refused the change with the old password sent both as written and BASE64-encoded (jiazhiyuan code 2: 修改密码失败)');
+		expect(error!.description).toMatch(/^Both forms of the old password were tried: as written, .* then BASE64-encoded, .* The password was not changed/);
+		expect(items).toEqual([]);
+		expect(attempts()).toHaveLength(2);
+		expect(sim.jiazhiyuan.password).toBe('Jzy2026pass');
+		expect(allText(error)).not.toContain('NotCurrent1');
+	});
+
+	test.each(['plain', 'base64'] as const)("the simulator's control route sets the form it accepts: %s", async (form) => {
+		const response = await fetch(`${sim.url}/__sim/jiazhiyuan/config`, { method: 'POST', body: JSON.stringify({ oldPasswordForm: form }) });
+		expect(response.status).toBe(200);
+		const { items } = await runNode({ type: 'jiazhiyuan', parameters: changePassword, credentials: jiazhiyuanCredentials(sim) });
+		expect(items[0].json).toMatchObject({ success: true, oldPasswordSentAs: form });
+		const refused = await fetch(`${sim.url}/__sim/jiazhiyuan/config`, { method: 'POST', body: JSON.stringify({ oldPasswordForm: 'md5' }) });
+		expect(refused.status).toBe(400);
 	});
 
 	test.each(['ab1', 'lettersonly', '12345678', 'has space 1', '密码abc123'])('%p is refused before sending', async (newPassword) => {
@@ -84,6 +132,9 @@ describe('Account: Change Password', () => {
 			const { error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' }, credentials: jiazhiyuanCredentials(sim) });
 			expect(error).toBeInstanceOf(NodeApiError);
 			expect(error!.message).toMatch(message);
+			// The platform's answer is its own code; the HTTP status n8n shows is the real one.
+			expect((error as NodeApiError).httpCode).toBe('200');
+			expect((error as NodeApiError).context).toMatchObject({ code: answer, httpStatus: 200 });
 		} finally {
 			sim.jiazhiyuan.handle = original;
 		}

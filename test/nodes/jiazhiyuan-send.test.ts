@@ -1,4 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { allText, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials, jzySend, numbers } from '../helpers/jiazhiyuanFixtures';
@@ -35,6 +36,7 @@ describe('Jiazhiyuan SMS: Send', () => {
 			batchIds: [sim.jiazhiyuan.sent[0].batchId],
 			mobiles: { count: 2, list: ['13866194295', '15375427702'] },
 			duplicatesRemoved: 0,
+			repeatsSkipped: { count: 0, list: [] },
 			segments: 1,
 			smsType: '1',
 			longSms: false,
@@ -150,6 +152,74 @@ describe('Jiazhiyuan SMS: Send', () => {
 	});
 });
 
+describe('one content goes to one number once per execution', () => {
+	const A = '【嘉之元】A';
+	/** How often each number reached the platform, over every sendSMS call. */
+	function wireCounts(): Record<string, number> {
+		const counts: Record<string, number> = {};
+		for (const call of sim.requestsTo('jiazhiyuan:sendSMS')) {
+			for (const mobile of call.form.mobile.split(',')) counts[mobile] = (counts[mobile] ?? 0) + 1;
+		}
+		return counts;
+	}
+	const run = (inputs: Array<{ m: string; c: string }>, options: INodeParameters = {}) =>
+		runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.m }}', content: '={{ $json.c }}', options }),
+			credentials: jiazhiyuanCredentials(sim),
+			items: inputs.map((json) => ({ json })),
+		});
+	const TWO_ITEMS = [
+		{ m: '13800138000, 13900139000', c: A },
+		{ m: '+86 138 0013 8000, 13700137000', c: A },
+	];
+
+	test.each([
+		['on', {}],
+		['off', { combineItems: false }],
+	])('Combine Items %s: the later item leaves the number out and names the item that sends it', async (_name, options) => {
+		const { items, error } = await run(TWO_ITEMS, options);
+		expect(error).toBeUndefined();
+		expect(wireCounts()).toEqual({ '13800138000': 1, '13900139000': 1, '13700137000': 1 });
+		expect(items[0].json).toMatchObject({ mobiles: { count: 2, list: ['13800138000', '13900139000'] }, repeatsSkipped: { count: 0, list: [] } });
+		expect(items[1].json).toMatchObject({
+			success: true,
+			mobiles: { count: 1, list: ['13700137000'] },
+			repeatsSkipped: { count: 1, list: [{ mobile: '13800138000', item: 0 }] },
+		});
+	});
+
+	test('an item whose numbers all go out with earlier items sends nothing', async () => {
+		const { items } = await run([{ m: '13800138000', c: A }, { m: '13800138000', c: A }], { combineItems: false });
+		expect(sim.requestsTo('jiazhiyuan:sendSMS')).toHaveLength(1);
+		expect(items[1].json).toMatchObject({ success: true, batchId: null, batchIds: [], mobiles: { count: 0, list: [] }, repeatsSkipped: { count: 1 } });
+	});
+
+	test('another content to the same number is sent', async () => {
+		await run([{ m: '13800138000', c: A }, { m: '13800138000', c: '【嘉之元】B' }]);
+		expect(wireCounts()).toEqual({ '13800138000': 2 });
+	});
+
+	test('an invalid item claims no number: the next item with it sends it (Continue On Fail)', async () => {
+		const { items } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.m }}', content: '={{ $json.c }}' }),
+			credentials: jiazhiyuanCredentials(sim),
+			continueOnFail: true,
+			items: [{ json: { m: '13800138000, 123', c: A } }, { json: { m: '13800138000', c: A } }],
+		});
+		expect(items[0].json.success).toBe(false);
+		expect(items[1].json).toMatchObject({ success: true, mobiles: { list: ['13800138000'] }, repeatsSkipped: { count: 0 } });
+		expect(wireCounts()).toEqual({ '13800138000': 1 });
+	});
+
+	test('Skip Repeated Numbers off sends repeats as the items hold them', async () => {
+		const combined = await run(TWO_ITEMS, { skipRepeats: false });
+		expect(combined.items[1].json).toMatchObject({ mobiles: { count: 2 }, repeatsSkipped: { count: 0, list: [] } });
+		expect(wireCounts()).toEqual({ '13800138000': 2, '13900139000': 1, '13700137000': 1 });
+	});
+});
+
 describe('Jiazhiyuan validation before any request', () => {
 	const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
 		['empty content', { content: '={{ $json.none }}' }, 'Content', /is empty/],
@@ -214,6 +284,15 @@ describe('Jiazhiyuan provider errors', () => {
 		expect((error as unknown as { failure: { cause: string } }).failure.cause).toBe('credential-invalid');
 		expectNoPassword(error);
 		expect(allText(error)).not.toContain('wrong-one');
+	});
+
+	test('n8n is given the real HTTP status (200), not "failure"; the provider code has its own field', async () => {
+		const { error, items } = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim, { password: 'wrong-one' }) });
+		expect((error as NodeApiError).httpCode).toBe('200');
+		expect((error as NodeApiError).context).toMatchObject({ code: 'failure', httpStatus: 200 });
+		expect(items).toEqual([]);
+		const onFail = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim, { password: 'wrong-one' }), continueOnFail: true });
+		expect(onFail.items[0].json.error).toMatchObject({ code: 'failure', providerMessage: '用户名密码错误!', httpStatus: 200 });
 	});
 
 	test('no balance', async () => {

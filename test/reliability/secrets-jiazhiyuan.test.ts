@@ -52,3 +52,35 @@ test.each(CASES)('%s, %s', async (_operation, outcome, parameters, arrange, cred
 		if (outcome === 'success') expect(result.error).toBeUndefined();
 	}
 });
+
+// Change Password tries the old password in two forms and says in its output which one
+// worked: the output names the form, never a password. The new password is a node
+// parameter (n8n keeps it in the error's node); it must not reach the items or our texts.
+const CHANGE_PASSWORD: Array<[string, (sim: Simulator) => void, Record<string, string>]> = [
+	['old password accepted as written', (s) => (s.jiazhiyuan.oldPasswordForm = 'plain'), {}],
+	['old password accepted BASE64-encoded', (s) => (s.jiazhiyuan.oldPasswordForm = 'base64'), {}],
+	['both forms refused', () => undefined, { password: 'Wrong-Pass-99' }],
+];
+
+test.each(CHANGE_PASSWORD)('change password, %s', async (outcome, arrange, credentials) => {
+	for (const continueOnFail of [false, true]) {
+		sim.reset();
+		arrange(sim);
+		const result = await runNode({
+			type: 'jiazhiyuan',
+			parameters: { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' },
+			credentials: jiazhiyuanCredentials(sim, credentials),
+			continueOnFail,
+		});
+		const text = allText([result.items, result.error, result.recordedError]);
+		count('secrets', 'cases');
+		const ours = allText([result.items, result.error?.message, result.error?.description]);
+		const newPassword = ['NewPass2027', Buffer.from('NewPass2027').toString('base64')];
+		const secrets = [...JIAZHIYUAN_SECRETS, 'Wrong-Pass-99', Buffer.from('Wrong-Pass-99').toString('base64')];
+		const leaked = secrets.filter((secret) => text.includes(secret)).length + newPassword.filter((secret) => ours.includes(secret)).length;
+		if (leaked) count('secrets', 'leaks', leaked);
+		expect(leaked).toBe(0);
+		// Both forms went out where the first was refused.
+		expect(sim.requestsTo('jiazhiyuan:updatePassword')).toHaveLength(outcome === 'old password accepted as written' ? 1 : 2);
+	}
+});

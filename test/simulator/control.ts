@@ -43,12 +43,18 @@ export function mountControlRoutes(simulator: Simulator): void {
 				simulator.jiazhiyuan.queueReplies(body as never);
 				return json({ queued: simulator.jiazhiyuan.replies.length });
 			case 'POST /__sim/jiazhiyuan/config': {
-				const config = body as { balance?: number; autoReports?: boolean; recordsPerQuery?: number };
+				const config = body as { balance?: number; autoReports?: boolean; recordsPerQuery?: number; oldPasswordForm?: 'plain' | 'base64' };
 				if (config.balance !== undefined) {
 					simulator.jiazhiyuan.balances = { memberSmsNum: config.balance, gateSmsNum: config.balance, kaSmsNum: config.balance };
 				}
 				if (config.autoReports !== undefined) simulator.jiazhiyuan.autoReports = config.autoReports;
 				if (config.recordsPerQuery !== undefined) simulator.jiazhiyuan.recordsPerQuery = config.recordsPerQuery;
+				if (config.oldPasswordForm !== undefined) {
+					if (config.oldPasswordForm !== 'plain' && config.oldPasswordForm !== 'base64') {
+						return { status: 400, contentType: 'application/json', body: Buffer.from('{"error":"oldPasswordForm is plain or base64"}') };
+					}
+					simulator.jiazhiyuan.oldPasswordForm = config.oldPasswordForm;
+				}
 				return json({ ok: true });
 			}
 			case 'POST /__sim/clear-log':

@@ -41,6 +41,13 @@ const ID_FIELD: Record<IhuyiSimProduct, string> = { sms: 'smsid', internationalS
 /** Seconds a dynamic-password timestamp may differ from the server's clock. */
 const TIME_TOLERANCE_S = 300;
 
+/**
+ * Longest content before 4073: 300 characters for domestic SMS, as ihuyi's domestic SMS
+ * document states ("支持 300 個字的長短信"); the international document gives no figure, so
+ * the 500 of ihuyi's current web page.
+ */
+const MAX_CONTENT_CHARACTERS: Record<string, number> = { sms: 300, internationalSms: 500 };
+
 const EMOJI = /\p{Extended_Pictographic}/u;
 const SENSITIVE_WORDS = ['贷款', '博彩', '发票'];
 
@@ -155,7 +162,7 @@ export class IhuyiSimulator {
 			if (rendered === undefined) return reply(4072, '提交的短信内容与审核通过的模板内容不匹配');
 			// ihuyi counts the signature it adds (【互亿无线】 on the debug account).
 			const length = [...`【互亿无线】${rendered}`].length;
-			if ([...rendered].length > 500) return reply(4073, '短信内容超出长度限制');
+			if ([...rendered].length > MAX_CONTENT_CHARACTERS[product]) return reply(4073, '短信内容超出长度限制');
 			segments = length <= 70 ? 1 : Math.ceil(length / 67);
 		}
 		if (account.balance < segments) return reply(4051, '剩余条数不足');

@@ -60,6 +60,13 @@ export class JiazhiyuanSimulator {
 	/** Balance queries allowed per minute before "查询频繁". */
 	balanceQueriesPerMinute = 30;
 
+	/**
+	 * How updatePassword wants the old password: as written, as the vendor document's example
+	 * shows it (`password=123&newPassword=122`), or BASE64 like every other method. The other
+	 * form is refused with 2 (修改密码失败), and nothing changes.
+	 */
+	oldPasswordForm: 'plain' | 'base64' = 'plain';
+
 	/** Text put before and after XML answers, as some deployments do. */
 	xmlJunk = { before: '', after: '' };
 
@@ -88,10 +95,8 @@ export class JiazhiyuanSimulator {
 
 		const username = form.username?.text ?? '';
 		const password = form.password?.text ?? '';
-		const plain = Buffer.from(password, 'base64');
-		if (username !== this.username || decode(plain, 'gbk') !== this.password || plain.toString('base64') !== password.replace(/\s/g, '')) {
-			return gbkText('failure;用户名密码错误!');
-		}
+		if (method === 'updatePassword') return this.updatePassword(username, password, form.newPassword?.text ?? '');
+		if (username !== this.username || !this.isBase64Password(password)) return gbkText('failure;用户名密码错误!');
 
 		switch (method) {
 			case 'sendSMS': {
@@ -124,15 +129,23 @@ export class JiazhiyuanSimulator {
 					.join('\n');
 				return gbkText(`${this.xmlJunk.before}<?xmlversion="1.0" encoding="utf-8" ?>\n<smsrerecv>\n${body}\n</smsrerecv>${this.xmlJunk.after}`, 200, 'text/xml');
 			}
-			case 'updatePassword': {
-				const next = form.newPassword?.text ?? '';
-				if (!/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+$/.test(next)) return gbkText('2');
-				this.password = next;
-				return gbkText('1');
-			}
 			default:
 				return gbkText('failure;未知的方法');
 		}
+	}
+
+	private isBase64Password(value: string): boolean {
+		const bytes = Buffer.from(value, 'base64');
+		return decode(bytes, 'gbk') === this.password && bytes.toString('base64') === value.replace(/\s/g, '');
+	}
+
+	/** The document's answers: 1 changed, 2 refused, 3 no such user (4, unknown error, never). */
+	private updatePassword(username: string, oldPassword: string, next: string): SimAnswer {
+		if (username !== this.username) return gbkText('3');
+		const matches = this.oldPasswordForm === 'plain' ? oldPassword === this.password : this.isBase64Password(oldPassword);
+		if (!matches || !/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+$/.test(next)) return gbkText('2');
+		this.password = next;
+		return gbkText('1');
 	}
 
 	private send(form: Record<string, { text: string; bytes: Buffer }>): SimAnswer {

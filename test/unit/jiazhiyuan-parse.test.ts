@@ -1,4 +1,3 @@
-import { parseNumberList } from '../../nodes/Jiazhiyuan/transport/numbers';
 import { parseBalance, parseTextAnswer } from '../../nodes/Jiazhiyuan/transport/parseAnswer';
 import { parseReplies, parseReports } from '../../nodes/Jiazhiyuan/transport/parseXml';
 
@@ -120,31 +119,5 @@ describe('reports and replies', () => {
 		expect(records[1]).toMatchObject({ problem: expect.stringContaining('could not be read') });
 		expect(records[1].raw).toEqual({ text: '<psreport><mobile>138<oops</psreport>' });
 		expect(records[2]).toMatchObject({ mobile: '13800138002', status: 'failed' });
-	});
-});
-
-describe('number lists', () => {
-	test('commas, full-width commas, semicolons, new lines, spaces and arrays', () => {
-		expect(parseNumberList('13800138000,13900139000，13700137000;13600136000\n13500135000 13400134000')).toEqual({
-			numbers: ['13800138000', '13900139000', '13700137000', '13600136000', '13500135000', '13400134000'],
-			invalid: [],
-			duplicates: 0,
-		});
-		expect(parseNumberList(['+86 138 0013 8000', 13900139000, '13700137000, 13600136000'])).toMatchObject({
-			numbers: ['13800138000', '13900139000', '13700137000', '13600136000'],
-		});
-	});
-
-	test('duplicates are dropped and counted; every bad entry is listed', () => {
-		const result = parseNumberList('13800138000, 138-0013-8000, 123, abc, 13900139000');
-		expect(result).toEqual({
-			numbers: ['13800138000', '13900139000'],
-			duplicates: 1,
-			invalid: [expect.objectContaining({ value: '123' }), expect.objectContaining({ value: 'abc' })],
-		});
-	});
-
-	test('an object from an expression is refused by type', () => {
-		expect(parseNumberList({ a: 1 })).toEqual({ error: expect.stringContaining('an object') });
 	});
 });

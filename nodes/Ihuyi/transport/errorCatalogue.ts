@@ -1,4 +1,5 @@
 import type { FailureCause } from '../../common/errors';
+import { DOMESTIC_SMS_MAX_CHARACTERS, INTERNATIONAL_SMS_MAX_CHARACTERS } from './contentLimits';
 import type { IhuyiProduct } from './products';
 
 /**
@@ -41,7 +42,7 @@ const SMS: Record<string, IhuyiCodeInfo> = {
 	'4071': { zh: '没有提交备案模板', en: 'No approved template', hint: 'File a template in the ihuyi console (模板管理). Trial accounts may only use the default template "您的验证码是：【变量】。请不要把验证码泄露给其他人。".', cause: 'configuration-invalid' },
 	'4072': { zh: '提交的短信内容与审核通过的模板内容不匹配', en: 'The content does not match an approved template', hint: 'The content must match an approved template character for character, punctuation, full-width/half-width characters and spaces included; or use template mode with the template ID.', cause: 'configuration-invalid' },
 	'40722': { zh: '变量内容超过指定的长度', en: 'A template variable is longer than allowed', hint: 'Shorten the variable (the limit, often 8 characters, is set per template).' },
-	'4073': { zh: '短信内容超出长度限制', en: 'The content is too long', hint: 'Keep the content within 500 characters, signature included.' },
+	'4073': { zh: '短信内容超出长度限制', en: 'The content is too long', hint: `Keep the content within ${DOMESTIC_SMS_MAX_CHARACTERS} characters, the limit of ihuyi's domestic SMS document.` },
 	'4074': { zh: '短信内容包含 emoji 符号', en: 'The content contains emoji', hint: 'Remove emoji from the content: carriers reject them.' },
 	'4075': { zh: '签名未通过审核', en: 'The signature has not been approved', hint: 'Wait for the signature review or file another signature in the ihuyi console.', cause: 'configuration-invalid' },
 	'408': { zh: '发送超限（[20]条），已加入黑名单，可登入平台解除', en: 'The number exceeded its send limit and was blacklisted', hint: 'Unblock the number in the ihuyi console, and stop the workflow from sending to it repeatedly.', cause: 'rate-limited' },
@@ -62,7 +63,7 @@ const INTERNATIONAL: Record<string, IhuyiCodeInfo> = {
 	'4071': { zh: '没有提交备案模板', en: 'No approved international template', hint: 'File an international SMS template (国际短信模版) in the ihuyi console.', cause: 'configuration-invalid' },
 	'4072': { zh: '你提交过来短信内容必须与报备过的模板格式相匹配', en: 'The content does not match an approved template', hint: SMS['4072'].hint, cause: 'configuration-invalid' },
 	'40722': { ...SMS['40722'], zh: '变量内容超过指的的长度' },
-	'4073': SMS['4073'],
+	'4073': { ...SMS['4073'], hint: `Shorten the content: this package sends at most ${INTERNATIONAL_SMS_MAX_CHARACTERS} characters, and ihuyi's international document states no limit of its own.` },
 	'408': { zh: '您的帐户疑被恶意利用，已被自动冻结，如有疑问请与客服联系。', en: 'The account was frozen automatically on suspected abuse', hint: 'Contact ihuyi support.', cause: 'credential-invalid' },
 };
 

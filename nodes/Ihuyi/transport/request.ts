@@ -81,6 +81,7 @@ async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiA
 			provider: 'ihuyi',
 			product: call.product,
 			code: answer.code,
+			httpStatus: response.statusCode,
 			providerMessage: answer.msg || known?.zh || '',
 			explanation: known?.en ?? 'ihuyi refused the request',
 			hint: known?.hint ?? `ihuyi answered code ${answer.code}, which its documents do not list; the provider's message is shown as it came.`,

@@ -20,25 +20,31 @@ export interface JiazhiyuanCall {
 	timeoutMs?: number;
 }
 
+/** An answer the platform gave with a 2xx status: its text (decoded from GBK) and that status. */
+export interface JiazhiyuanAnswer {
+	text: string;
+	httpStatus: number;
+}
+
 type Context = IExecuteFunctions | IPollFunctions;
 
 const READS: JiazhiyuanMethod[] = ['getRestMoney'];
 
 /**
  * One call to the UserServiceAPI servlet. The body is GBK, form-encoded byte by byte; the
- * credential adds username and password. Resolves with the answer text (decoded from GBK)
- * unless it is `failure;…`, which becomes a NodeApiError with the provider's reason. Sends
+ * credential adds username and password. Resolves with the answer unless it is
+ * `failure;…`, which becomes a NodeApiError with the provider's reason. Sends
  * are never retried; balance queries are retried briefly on a lost answer. Reports and
  * replies are not retried either: the platform hands them out once, and a lost answer
  * cannot be asked for again.
  */
-export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promise<string> {
+export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanAnswer> {
 	return READS.includes(call.method)
 		? await withReadRetries(ctx.getNode(), async () => await callOnce(ctx, call))
 		: await callOnce(ctx, call);
 }
 
-async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<string> {
+async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanAnswer> {
 	const node = ctx.getNode();
 	const secrets = await credentialSecrets(ctx);
 	const options: IHttpRequestOptions = {
@@ -71,22 +77,23 @@ async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<string> {
 			provider: 'jiazhiyuan',
 			product: 'sms',
 			code: 'failure',
+			httpStatus: response.statusCode,
 			providerMessage: answer.reason || '(no reason given)',
 			explanation: known?.en ?? 'Jiazhiyuan refused the request',
 			hint: known?.hint ?? 'Jiazhiyuan did not give a known reason; the provider text is shown as it came.',
 			cause: known?.cause,
 		});
 	}
-	return text;
+	return { text, httpStatus: response.statusCode };
 }
 
-/** Throws the standard "unexpected answer" error for a text the caller could not read. */
-export async function unexpectedAnswer(ctx: Context, itemIndex: number, text: string): Promise<never> {
+/** Throws the standard "unexpected answer" error for an answer the caller could not read. */
+export async function unexpectedAnswer(ctx: Context, itemIndex: number, answer: JiazhiyuanAnswer): Promise<never> {
 	throw unexpectedAnswerError(ctx.getNode(), itemIndex, {
 		provider: 'jiazhiyuan',
 		product: 'sms',
-		status: 200,
-		body: text,
+		status: answer.httpStatus,
+		body: answer.text,
 		secrets: await credentialSecrets(ctx),
 	});
 }

@@ -6,6 +6,7 @@ import { readText } from '../../../common/parameters';
 import { parseInternationalNumber } from '../../../common/phone';
 import { runItems } from '../../../common/runItems';
 import { countInternationalSegments } from '../../../common/segments';
+import { INTERNATIONAL_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
 import { submit } from '../shared/submit';
 import { checkContent } from '../shared/validate';
@@ -59,7 +60,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Your verification code is 1125',
-		description: 'The message text, at most 500 characters',
+		description: `The message text, at most ${INTERNATIONAL_SMS_MAX_CHARACTERS} characters`,
 		hint: 'Must match an approved international template (国际短信模版) of your ihuyi account',
 	},
 	{
@@ -106,7 +107,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					);
 				}
 				const content = readText(this, 'content', itemIndex, 'Content');
-				checkContent(this, itemIndex, content, 'Content', { allowEmoji: true });
+				checkContent(this, itemIndex, content, 'Content', { allowEmoji: true, maxCharacters: INTERNATIONAL_SMS_MAX_CHARACTERS });
 				// ihuyi's format for international numbers: "<country code> <number>".
 				return { mobile: `${parsed.countryCode} ${parsed.nationalNumber}`, content };
 			},

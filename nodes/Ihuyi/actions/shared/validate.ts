@@ -1,26 +1,33 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../common/errors';
-import { findEmoji, hasLoneSurrogate, readText } from '../../../common/parameters';
-import { normaliseMainlandMobile } from '../../../common/phone';
+import { findEmoji, hasLoneSurrogate } from '../../../common/parameters';
+import { entryCount, readMobileList } from '../../../common/mobileList';
 import { characterCount } from '../../../common/segments';
 
-/** ihuyi's current limit for one (long) SMS, signature included. */
-export const MAX_CONTENT_CHARACTERS = 500;
-
+/**
+ * The one mainland mobile of an item, read like every number list of this package
+ * (nodes/common/mobileList.ts): ihuyi's SMS and voice codes go to exactly one number.
+ */
 export function readMainlandMobile(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = readText(ctx, 'mobile', itemIndex, 'Mobile');
-	const result = normaliseMainlandMobile(raw);
-	if (!result.ok) {
+	const node = ctx.getNode();
+	const fix =
+		'Enter one mainland-China mobile number: 11 digits starting with 1, e.g. 13800138000 (a +86 prefix, spaces and dashes are removed). For numbers outside mainland China use the International SMS resource.';
+	const list = readMobileList(ctx.getNodeParameter('mobile', itemIndex, '') as unknown);
+	if ('error' in list) throw invalidInput(node, itemIndex, 'Mobile', list.error, fix);
+	const entries = entryCount(list);
+	if (entries === 0) throw invalidInput(node, itemIndex, 'Mobile', 'is empty', fix);
+	if (entries > 1) {
 		throw invalidInput(
-			ctx.getNode(),
+			node,
 			itemIndex,
 			'Mobile',
-			result.reason,
-			'Enter one mainland-China mobile number: 11 digits starting with 1, e.g. 13800138000 (a +86 prefix, spaces and dashes are removed). For numbers outside mainland China use the International SMS resource.',
+			`holds ${entries} numbers; ihuyi sends each message to one number`,
+			'Give every number its own item (e.g. split a list with the Split Out node), then map one number into Mobile.',
 		);
 	}
-	return result.value;
+	if (list.invalid.length > 0) throw invalidInput(node, itemIndex, 'Mobile', list.invalid[0].reason, fix);
+	return list.numbers[0];
 }
 
 export function checkContent(
@@ -28,7 +35,7 @@ export function checkContent(
 	itemIndex: number,
 	content: string,
 	label: string,
-	options: { allowEmoji: boolean },
+	options: { allowEmoji: boolean; maxCharacters: number },
 ): void {
 	const node = ctx.getNode();
 	if (content.trim() === '') {
@@ -44,13 +51,13 @@ export function checkContent(
 		);
 	}
 	const length = characterCount(content);
-	if (length > MAX_CONTENT_CHARACTERS) {
+	if (length > options.maxCharacters) {
 		throw invalidInput(
 			node,
 			itemIndex,
 			label,
-			`is ${length} characters long; ihuyi accepts at most ${MAX_CONTENT_CHARACTERS}`,
-			'Shorten the text; long messages are billed per 67 characters anyway.',
+			`is ${length} characters long; ihuyi accepts at most ${options.maxCharacters}`,
+			`Shorten the text by ${length - options.maxCharacters} character(s): ihuyi refuses longer content (code 4073), and long messages are billed per 67 characters anyway.`,
 		);
 	}
 	if (!options.allowEmoji) {

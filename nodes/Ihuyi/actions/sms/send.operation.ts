@@ -5,6 +5,8 @@ import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { runItems } from '../../../common/runItems';
 import { countSegments } from '../../../common/segments';
+import { DOMESTIC_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
+import { IHUYI_PRODUCTS } from '../../transport/products';
 import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
 import { submit } from '../shared/submit';
 import { checkContent, readMainlandMobile } from '../shared/validate';
@@ -45,7 +47,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 您的验证码是：1234。请不要把验证码泄露给其他人。',
-		description: 'The message text, at most 500 characters',
+		description: `The message text, at most ${DOMESTIC_SMS_MAX_CHARACTERS} characters`,
 		hint: 'Must match an approved template (模板) character for character, punctuation and spaces included. Do not add the 【signature】: ihuyi adds it.',
 		displayOptions: { show: { sendMode: ['fullText'] } },
 	},
@@ -100,7 +102,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 互亿无线',
 				description:
-					'Your approved signature without 【】. ihuyi adds it to every message and bills it; enter it here only so that Segments counts it. It is not sent.',
+					"Your approved signature without 【】, if it differs from the one in the credential. ihuyi adds it to every message and bills it; it is only used so that Segments counts it, and is not sent.",
 			},
 			timeoutOption,
 		],
@@ -113,12 +115,15 @@ interface PreparedSms {
 	mobile: string;
 	content: string;
 	templateId?: string;
+	/** Billed parts in Full Text mode; null in template mode, where ihuyi assembles the text. */
 	segments: number | null;
+	segmentsIncludeSignature: boolean;
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const { timeoutMs, maxConcurrency } = readCommonOptions(this);
 	const node = this.getNode();
+	const credentialSignature = (await this.getCredentials(IHUYI_PRODUCTS.sms.credentialType)).signature;
 	return await runItems<PreparedSms>(
 		this,
 		items.length,
@@ -127,7 +132,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			prepare: (itemIndex) => {
 				const mobile = readMainlandMobile(this, itemIndex);
 				const sendMode = this.getNodeParameter('sendMode', itemIndex, 'fullText') as string;
-				const signature = String((this.getNodeParameter('options', itemIndex, {}) as IDataObject).signature ?? '').trim();
+				const signature = billedSignature((this.getNodeParameter('options', itemIndex, {}) as IDataObject).signature, credentialSignature);
 				if (sendMode === 'template') {
 					const templateId = readText(this, 'templateId', itemIndex, 'Template ID').trim();
 					if (!/^\d+$/.test(templateId)) {
@@ -135,13 +140,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					}
 					const variables = readVariables(this, itemIndex);
 					const content = variables.join('|');
-					checkContent(this, itemIndex, content, 'Template Variables', { allowEmoji: false });
-					return { mobile, content, templateId, segments: null };
+					checkContent(this, itemIndex, content, 'Template Variables', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
+					return { mobile, content, templateId, segments: null, segmentsIncludeSignature: false };
 				}
 				const content = readText(this, 'content', itemIndex, 'Content');
-				checkContent(this, itemIndex, content, 'Content', { allowEmoji: false });
+				checkContent(this, itemIndex, content, 'Content', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
 				const billed = signature ? `【${signature}】${content}` : content;
-				return { mobile, content, segments: countSegments(billed) };
+				return { mobile, content, segments: countSegments(billed), segmentsIncludeSignature: signature !== '' };
 			},
 			perform: async (prepared, itemIndex) => {
 				const fields: Record<string, string> = { mobile: prepared.mobile, content: prepared.content };
@@ -149,11 +154,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const result = await submit(this, 'sms', itemIndex, fields, timeoutMs);
 				return prepared.templateId
 					? { ...result, segments: prepared.segments, templateId: prepared.templateId }
-					: { ...result, segments: prepared.segments };
+					: { ...result, segments: prepared.segments, segmentsIncludeSignature: prepared.segmentsIncludeSignature };
 			},
 		},
 		maxConcurrency,
 	);
+}
+
+/**
+ * The signature ihuyi adds and bills: the node's option when set, else the credential's.
+ * Written with or without its 【】, counted once with them.
+ */
+function billedSignature(option: unknown, credential: unknown): string {
+	const bare = (value: unknown) => String(value ?? '').trim().replace(/^【(.*)】$/u, '$1').trim();
+	return bare(option) || bare(credential);
 }
 
 function readVariables(ctx: IExecuteFunctions, itemIndex: number): string[] {

@@ -1,10 +1,12 @@
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 
-import { invalidInput } from '../../../common/errors';
+import { invalidInput, providerError } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { runItems } from '../../../common/runItems';
 import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
+import { PASSWORD_FORM_FIELD } from '../../transport/signing';
+import type { PasswordForm } from '../../transport/signing';
 import { timeoutOption } from '../shared/options';
 
 const properties: INodeProperties[] = [
@@ -56,19 +58,43 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return { newPassword, timeoutMs: (this.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout };
 		},
 		perform: async ({ newPassword, timeoutMs }, itemIndex) => {
-			const text = (await callJiazhiyuan(this, { method: 'updatePassword', itemIndex, fields: { newPassword }, timeoutMs })).trim();
-			const answer = ANSWERS[text];
-			if (!answer) return await unexpectedAnswer(this, itemIndex, text);
-			if (!answer.ok) {
-				const error = new NodeApiError(node, { provider: 'jiazhiyuan', code: text, providerMessage: answer.zh }, {
-					message: `${answer.message} (Jiazhiyuan answer ${text}: ${answer.zh})`,
-					description: text === '3' ? 'Check the username in the credential.' : 'The password was not changed; the credential still works with the old one.',
-					itemIndex,
-				});
-				error.context = { ...(error.context ?? {}), provider: 'jiazhiyuan', code: text, providerMessage: answer.zh };
-				throw error;
+			const change = async (form: PasswordForm) =>
+				await callJiazhiyuan(this, { method: 'updatePassword', itemIndex, fields: { newPassword, [PASSWORD_FORM_FIELD]: form }, timeoutMs });
+			// The vendor document's example for updatePassword sends the old password as written
+			// (password=123&newPassword=122), unlike every other method (password=BASE64(password)),
+			// so that form goes first. A platform that wants the other form answers 2 and changes
+			// nothing, so BASE64 is tried next. The new password goes as written both times: the
+			// example shows it so, and a BASE64 text sent as the new password would become it.
+			let form: PasswordForm = 'plain';
+			let reply = await change(form);
+			if (reply.text.trim() === '2') {
+				form = 'base64';
+				reply = await change(form);
 			}
-			return { provider: 'jiazhiyuan', success: true, code: Number(text), message: answer.message, providerMessage: answer.zh };
+			const text = reply.text.trim();
+			const answer = ANSWERS[text];
+			if (!answer) return await unexpectedAnswer(this, itemIndex, reply);
+			if (!answer.ok) throw refusal(node, itemIndex, text, reply.httpStatus);
+			return { provider: 'jiazhiyuan', success: true, code: Number(text), message: answer.message, providerMessage: answer.zh, oldPasswordSentAs: form };
 		},
+	});
+}
+
+/** A refused change; after 2 both forms of the old password were tried, and the error says so. */
+function refusal(node: INode, itemIndex: number, text: string, httpStatus: number): NodeApiError {
+	const answer = ANSWERS[text];
+	const bothTried = text === '2';
+	return providerError(node, itemIndex, {
+		provider: 'jiazhiyuan',
+		product: 'sms',
+		code: text,
+		httpStatus,
+		providerMessage: answer.zh,
+		explanation: bothTried ? `${answer.message} with the old password sent both as written and BASE64-encoded` : answer.message,
+		hint: bothTried
+			? 'Both forms of the old password were tried: as written, as the vendor document shows it for this method, then BASE64-encoded, as every other method takes it. The password was not changed; the credential still works with the old one. Check that the password in the credential is the current one and that the platform accepts the new password.'
+			: text === '3'
+				? 'Check the username in the credential.'
+				: 'The password was not changed; the credential still works with the old one.',
 	});
 }

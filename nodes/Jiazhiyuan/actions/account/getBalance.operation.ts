@@ -31,9 +31,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		sends: false,
 		prepare: (itemIndex) => (this.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout,
 		perform: async (timeoutMs, itemIndex) => {
-			const text = await callJiazhiyuan(this, { method: 'getRestMoney', itemIndex, timeoutMs });
-			const balance = parseBalance(text);
-			if (!balance) return await unexpectedAnswer(this, itemIndex, text);
+			const answer = await callJiazhiyuan(this, { method: 'getRestMoney', itemIndex, timeoutMs });
+			const balance = parseBalance(answer.text);
+			if (!balance) return await unexpectedAnswer(this, itemIndex, answer);
 			return { provider: 'jiazhiyuan', success: true, ...balance, unit: 'messages' };
 		},
 	});

@@ -32,10 +32,10 @@ export function fetchRecordsOperation(operation: string, what: string, method: J
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const timeoutMs = (this.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout;
-				const text = await callJiazhiyuan(this, { method, itemIndex, timeoutMs });
-				const { records, recognised } = parse(text);
-				if (!recognised && text.trim() !== '' && parseTextAnswer(text).kind !== 'success') {
-					await unexpectedAnswer(this, itemIndex, text);
+				const answer = await callJiazhiyuan(this, { method, itemIndex, timeoutMs });
+				const { records, recognised } = parse(answer.text);
+				if (!recognised && answer.text.trim() !== '' && parseTextAnswer(answer.text).kind !== 'success') {
+					await unexpectedAnswer(this, itemIndex, answer);
 				}
 				for (const record of records) output.push({ json: record, pairedItem: { item: itemIndex } });
 			} catch (error) {

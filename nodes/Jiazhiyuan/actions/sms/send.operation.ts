@@ -1,16 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, errorToItemJson, incompleteAnswerError, invalidInput } from '../../../common/errors';
-import { hasLoneSurrogate, parameterReader, readText } from '../../../common/parameters';
-import { characterCount, countSegments } from '../../../common/segments';
-import { firstUnencodable } from '../../transport/gbk';
-import { MAX_NUMBERS_PER_CALL, parseNumberList } from '../../transport/numbers';
+import { asNodeError, errorToItemJson, incompleteAnswerError } from '../../../common/errors';
+import { parameterReader } from '../../../common/parameters';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
 import { timeoutOption } from '../shared/options';
-
-const MAX_CONTENT_CHARACTERS = 1000;
+import { planCalls, planItems } from './planCalls';
+import type { ItemPlan } from './planCalls';
+import { prepareSend } from './prepareSend';
+import type { PreparedSend, Readers } from './prepareSend';
 
 const properties: INodeProperties[] = [
 	{
@@ -64,6 +63,14 @@ const properties: INodeProperties[] = [
 					'Whether items with the same content and settings are sent together in as few calls as possible. Every item still gets its own result with its own numbers.',
 			},
 			{
+				displayName: 'Skip Repeated Numbers',
+				name: 'skipRepeats',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a number that an earlier item already sends the same content to is left out of later items, so that nobody gets the same text twice in one execution and it is paid once. The item that leaves it out names the item that sends it. Turn off only to send repeats on purpose.',
+			},
+			{
 				displayName: 'Extension Number',
 				name: 'extenno',
 				type: 'string',
@@ -90,16 +97,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
 
-interface PreparedSend {
-	numbers: string[];
-	content: string;
-	smsType: string;
-	isLongSms: '0' | '1';
-	extenno: string;
-	segments: number;
-	duplicatesRemoved: number;
-}
-
 interface ItemOutcome {
 	batchIds: string[];
 	failed?: unknown;
@@ -110,8 +107,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const continueOnFail = this.continueOnFail();
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const defaultSmsType = String(credentials.smsType ?? '1');
-	const options = this.getNodeParameter('options', 0, {}) as { combineItems?: boolean; timeout?: number };
-	const combine = options.combineItems !== false;
+	const options = this.getNodeParameter('options', 0, {}) as { combineItems?: boolean; skipRepeats?: boolean; timeout?: number };
 	const timeoutMs = options.timeout;
 
 	// 1. Validate every item before anything is sent.
@@ -122,66 +118,37 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	};
 	const prepared: Array<PreparedSend | { error: unknown }> = items.map((_, itemIndex) => {
 		try {
-			return prepare(this, itemIndex, defaultSmsType, readers);
+			return prepareSend(this, itemIndex, defaultSmsType, readers);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(node, error, itemIndex);
 			return { error };
 		}
 	});
 
-	// 2. Group items that can share calls; keep the items' order within a group.
-	const groups = new Map<string, number[]>();
-	prepared.forEach((entry, itemIndex) => {
-		if ('error' in entry) return;
-		const key = combine
-			? JSON.stringify([entry.content, entry.smsType, entry.isLongSms, entry.extenno])
-			: `item ${itemIndex}`;
-		const members = groups.get(key) ?? [];
-		members.push(itemIndex);
-		groups.set(key, members);
-	});
+	// 2. Leave out repeats, then pack the numbers into calls of at most 20,000.
+	const valid = prepared.map((entry) => ('error' in entry ? undefined : entry));
+	const plans = planItems(valid, options.skipRepeats !== false);
+	const calls = planCalls(valid, plans, options.combineItems !== false);
 
-	// 3. One call per 20,000 numbers of a group.
+	// 3. The calls, in order; a failed call stops the rest unless Continue On Fail is on.
 	const outcomes = new Map<number, ItemOutcome>();
 	const sentBatches: string[] = [];
-	for (const members of groups.values()) {
-		const first = prepared[members[0]] as PreparedSend;
-		const numbers: string[] = [];
-		const owners: number[] = [];
-		for (const itemIndex of members) {
-			for (const number of (prepared[itemIndex] as PreparedSend).numbers) {
-				numbers.push(number);
-				owners.push(itemIndex);
+	const outcomeOf = (itemIndex: number): ItemOutcome => {
+		let outcome = outcomes.get(itemIndex);
+		if (!outcome) outcomes.set(itemIndex, (outcome = { batchIds: [] }));
+		return outcome;
+	};
+	for (const call of calls) {
+		try {
+			const batchId = await sendCall(this, call.items[0], call.fields, timeoutMs);
+			sentBatches.push(batchId);
+			for (const itemIndex of call.items) outcomeOf(itemIndex).batchIds.push(batchId);
+		} catch (error) {
+			if (!continueOnFail) {
+				if (sentBatches.length > 0) noteSentBatches(error, sentBatches);
+				throw asNodeError(node, error);
 			}
-		}
-		for (let start = 0; start < numbers.length; start += MAX_NUMBERS_PER_CALL) {
-			const end = Math.min(start + MAX_NUMBERS_PER_CALL, numbers.length);
-			const itemsInCall = [...new Set(owners.slice(start, end))];
-			try {
-				const batchId = await sendCall(this, itemsInCall[0], {
-					mobile: numbers.slice(start, end).join(','),
-					content: first.content,
-					smstype: first.smsType,
-					isLongSms: first.isLongSms,
-					extenno: first.extenno,
-				}, timeoutMs);
-				sentBatches.push(batchId);
-				for (const itemIndex of itemsInCall) {
-					const outcome = outcomes.get(itemIndex) ?? { batchIds: [] };
-					outcome.batchIds.push(batchId);
-					outcomes.set(itemIndex, outcome);
-				}
-			} catch (error) {
-				if (!continueOnFail) {
-					if (sentBatches.length > 0) noteSentBatches(error, sentBatches);
-					throw asNodeError(node, error);
-				}
-				for (const itemIndex of itemsInCall) {
-					const outcome = outcomes.get(itemIndex) ?? { batchIds: [] };
-					outcome.failed = error;
-					outcomes.set(itemIndex, outcome);
-				}
-			}
+			for (const itemIndex of call.items) outcomeOf(itemIndex).failed = error;
 		}
 	}
 
@@ -194,94 +161,31 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					...errorToItemJson(outcome.failed),
 					...(outcome.batchIds.length ? { partlySentBatchIds: outcome.batchIds } : {}),
 				}
-			: {
-					provider: 'jiazhiyuan',
-					success: true,
-					batchId: outcome.batchIds[0],
-					batchIds: outcome.batchIds,
-					mobiles: { count: entry.numbers.length, list: entry.numbers },
-					duplicatesRemoved: entry.duplicatesRemoved,
-					segments: entry.segments,
-					smsType: entry.smsType,
-					longSms: entry.isLongSms === '1',
-				};
+			: sentItem(entry, plans[itemIndex]!, outcome.batchIds);
 		return { json, pairedItem: { item: itemIndex } };
 	});
 }
 
-interface Readers {
-	smsType: (itemIndex: number) => string;
-	options: (itemIndex: number) => { extenno?: unknown; longSms?: string };
-	content: (itemIndex: number) => unknown;
-}
-
-function prepare(ctx: IExecuteFunctions, itemIndex: number, defaultSmsType: string, readers: Readers): PreparedSend {
-	const node = ctx.getNode();
-	const list = parseNumberList(ctx.getNodeParameter('mobiles', itemIndex, '') as unknown);
-	if ('error' in list) {
-		throw invalidInput(node, itemIndex, 'Mobiles', list.error, 'Map text with numbers separated by commas, or a list of numbers.');
-	}
-	if (list.invalid.length > 0) {
-		const shown = list.invalid.slice(0, 10).map((entry) => `"${entry.value}"`).join(', ');
-		const more = list.invalid.length > 10 ? ` and ${list.invalid.length - 10} more` : '';
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Mobiles',
-			`has ${list.invalid.length} invalid number(s): ${shown}${more}`,
-			'Each number must be a mainland-China mobile: 11 digits starting with 1 (a +86 prefix, spaces and dashes are removed). Fix or remove the numbers listed.',
-		);
-	}
-	if (list.numbers.length === 0) {
-		throw invalidInput(node, itemIndex, 'Mobiles', 'is empty', 'Enter at least one mobile number.');
-	}
-	const rawContent = readers.content(itemIndex);
-	const content = typeof rawContent === 'string' ? rawContent : readText(ctx, 'content', itemIndex, 'Content');
-	if (content.trim() === '') throw invalidInput(node, itemIndex, 'Content', 'is empty', 'Enter the text to send.');
-	if (hasLoneSurrogate(content)) {
-		throw invalidInput(node, itemIndex, 'Content', 'contains a broken character (half of a surrogate pair)', 'Fix the expression that builds the text: it cut a character in half.');
-	}
-	const length = characterCount(content);
-	if (length > MAX_CONTENT_CHARACTERS) {
-		throw invalidInput(node, itemIndex, 'Content', `is ${length} characters long; at most ${MAX_CONTENT_CHARACTERS} are sent`, 'Shorten the text.');
-	}
-	const bad = firstUnencodable(content);
-	if (bad) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Content',
-			`contains "${bad.character}" (U+${bad.character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) at character ${bad.position}, which GBK cannot encode`,
-			'Jiazhiyuan takes GBK text: remove emoji and characters outside GBK, or replace them (it would otherwise arrive as "?").',
-		);
-	}
-	const chosen = readers.smsType(itemIndex);
-	const smsType = chosen === 'default' ? defaultSmsType : chosen;
-	if (!['0', '1', '2'].includes(smsType)) {
-		throw invalidInput(node, itemIndex, 'SMS Type', `must be 0, 1 or 2, got "${smsType}"`, 'Choose Card (0), Gateway (1) or Member (2).');
-	}
-	const options = readers.options(itemIndex);
-	const extenno = String(options.extenno ?? '').trim();
-	if (extenno !== '' && !/^\d{1,12}$/.test(extenno)) {
-		throw invalidInput(node, itemIndex, 'Extension Number', `"${extenno}" is not 1 to 12 digits`, 'Enter the extension sub-number as digits only, or leave it empty.');
-	}
-	const longSms = options.longSms ?? 'auto';
-	const isLongSms = longSms === 'always' || (longSms === 'auto' && length > 70) ? '1' : '0';
+function sentItem(entry: PreparedSend, plan: ItemPlan, batchIds: string[]): IDataObject {
 	return {
-		numbers: list.numbers,
-		content,
-		smsType,
-		isLongSms,
-		extenno,
-		segments: countSegments(content),
-		duplicatesRemoved: list.duplicates,
+		provider: 'jiazhiyuan',
+		success: true,
+		// An item whose numbers all went out with earlier items has no call of its own.
+		batchId: batchIds[0] ?? null,
+		batchIds,
+		mobiles: { count: plan.numbers.length, list: plan.numbers },
+		duplicatesRemoved: entry.duplicatesRemoved,
+		repeatsSkipped: { count: plan.repeatsSkipped.length, list: plan.repeatsSkipped },
+		segments: entry.segments,
+		smsType: entry.smsType,
+		longSms: entry.isLongSms === '1',
 	};
 }
 
 async function sendCall(ctx: IExecuteFunctions, itemIndex: number, fields: Record<string, string>, timeoutMs?: number): Promise<string> {
-	const text = await callJiazhiyuan(ctx, { method: 'sendSMS', itemIndex, fields, timeoutMs });
-	const answer = parseTextAnswer(text);
-	if (answer.kind !== 'success') return await unexpectedAnswer(ctx, itemIndex, text);
+	const reply = await callJiazhiyuan(ctx, { method: 'sendSMS', itemIndex, fields, timeoutMs });
+	const answer = parseTextAnswer(reply.text);
+	if (answer.kind !== 'success') return await unexpectedAnswer(ctx, itemIndex, reply);
 	if (!isBatchId(answer.value)) {
 		throw incompleteAnswerError(ctx.getNode(), itemIndex, { provider: 'jiazhiyuan', product: 'sms', missing: 'batch id', sent: true });
 	}
@@ -294,5 +198,3 @@ function noteSentBatches(error: unknown, batches: string[]): void {
 	const target = error as { description?: string | null };
 	target.description = target.description ? `${target.description} ${note}` : note;
 }
-
-
