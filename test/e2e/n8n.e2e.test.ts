@@ -9,6 +9,7 @@ import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
 import { installN8n, N8nInstance, freePort, selectedVersions } from './lib/n8n';
 import { installPackage } from './lib/packageInstall';
+import { pushBurst, SUCCESS } from './lib/pushes';
 import { createReceiptsTable, credentials, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
@@ -129,7 +130,8 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 			const pushes = [
 				{ code: '2', msg: '发送成功', mobilephone: '13800138000', smsid: '16063783563405105174', report_time: '2024-05-01 10:00:00' },
 				{ code: '4030', msg: '用户拒收', mobilephone: '13900139000', smsid: '16063783563405105175', report_time: '2024-05-01 10:00:01' },
-				{ mobilephone: '13800138000', content: '好的，收到', smsid: '16063783563405105174', reply_time: '2024-05-01 10:01:00' },
+				// A field ihuyi may add later is accepted and kept in raw.
+				{ mobilephone: '13800138000', content: '好的，收到', smsid: '16063783563405105174', reply_time: '2024-05-01 10:01:00', channel: 'future-field' },
 			];
 			for (const fields of pushes) {
 				const result = (await sim.control('ihuyi/push', { url, fields, intervalMs: 200 })) as { acknowledged: boolean; attempts: Array<{ status: number; body: string; contentType: string }> };
@@ -137,6 +139,10 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 			}
 			const bad = (await sim.control('ihuyi/push', { url, fields: { hello: 'world' }, intervalMs: 50 })) as { attempts: Array<{ status: number }> };
 			expect(bad.attempts.map((attempt) => attempt.status)).toEqual([400, 400, 400]);
+			// ihuyi sends forms only: a JSON body is refused (415) and starts nothing (the sink stays at 3).
+			const json = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(pushes[0]), signal: AbortSignal.timeout(30_000) });
+			expect(json.status).toBe(415);
+			expect(await json.text()).toContain('application/x-www-form-urlencoded');
 			// Executions run after the answer: wait (bounded) for the log sink to fill.
 			let sink: Array<{ receipt: Record<string, unknown> }> = [];
 			for (let waited = 0; waited < 30_000 && sink.length < 3; waited += 500) {
@@ -150,22 +156,13 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 			expect(sink.map((entry) => entry.receipt)).toEqual(expect.arrayContaining([
 				expect.objectContaining({ event: 'deliveryReceipt', status: 'delivered', messageId: '16063783563405105174', time: '2024-05-01T10:00:00+08:00' }),
 				expect.objectContaining({ event: 'deliveryReceipt', status: 'failed', code: '4030', mobile: '13900139000' }),
-				expect.objectContaining({ event: 'reply', content: '好的，收到', mobile: '13800138000' }),
+				expect.objectContaining({ event: 'reply', content: '好的，收到', mobile: '13800138000', raw: expect.objectContaining({ channel: 'future-field' }) }),
 			]));
 
 			// A bounded burst of 1,000 pushes: each answered "success", each one execution.
 			const burst = 1000;
-			let next = 0;
-			let acknowledged = 0;
-			const worker = async () => {
-				while (next < burst) {
-					const index = next++;
-					const body = new URLSearchParams({ code: '2', msg: 'DELIVRD', mobilephone: `138${String(index).padStart(8, '0')}`, smsid: String(30000000000000000000n + BigInt(index)), report_time: '2024-05-01 12:00:00' }).toString();
-					const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(30_000) });
-					if (response.status === 200 && (await response.text()) === 'success') acknowledged++;
-				}
-			};
-			await Promise.all(Array.from({ length: 10 }, worker));
+			const ids = Array.from({ length: burst }, (_, index) => String(30000000000000000000n + BigInt(index)));
+			const acknowledged = (await pushBurst({ ids, urlFor: () => url, concurrency: 10, acknowledged: SUCCESS })).answered.size;
 			expect(acknowledged).toBe(burst);
 			for (let waited = 0; waited < 180_000 && sink.length < 3 + burst; waited += 1000) {
 				await new Promise((resolve) => setTimeout(resolve, 1000));
