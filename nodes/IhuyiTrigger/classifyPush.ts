@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { beijingTimeToIso } from '../common/receipt';
 import type { SmsReceipt } from '../common/receipt';
+import { lookupCode } from '../Ihuyi/transport/errorCatalogue';
 import type { IhuyiProduct } from '../Ihuyi/transport/products';
 
 /**
@@ -81,6 +82,7 @@ export function classifyPush(body: unknown, product: IhuyiProduct): Classified {
 				status: fields.code === '2' ? 'delivered' : 'failed',
 				code: fields.code,
 				description: fields.msg ?? '',
+				...(fields.code === '2' ? {} : { explanation: lookupCode(product, fields.code)?.en ?? null }),
 				time: beijingTimeToIso(fields.report_time || fields.reply_time),
 				raw: fields,
 			},

@@ -19,6 +19,12 @@ export interface SmsReceipt extends IDataObject {
 	/** The provider's raw status value. */
 	code?: string;
 	description?: string;
+	/**
+	 * Receipts that are not "delivered": what `code` means in English, from the package's own
+	 * tables (ihuyi's documented status codes, Jiazhiyuan's report statuses), or null when the
+	 * code is not in them (carrier codes ihuyi passes through keep only `description`).
+	 */
+	explanation?: string | null;
 	/** ISO 8601 with the provider's time zone (+08:00), or null when the provider gave none. */
 	time: string | null;
 	/** Replies only: the text the customer sent. */

@@ -55,6 +55,17 @@ describe('Ihuyi Trigger: pushes become one item each and are answered "success"'
 		expect(emitted[0][0].json).toMatchObject({ status: 'failed', code: '4030', description: '用户拒收' });
 	});
 
+	test('a failed receipt explains its code in English from the error catalogue; a code the catalogue lacks gets null', async () => {
+		const { url, emitted } = await serve();
+		await pushToUrl(url, samplePushes.deliveryReceipt('1', '13800138000', '4030'), { intervalMs: 5 });
+		await pushToUrl(url, samplePushes.deliveryReceipt('2', '13800138000', 'MK:0001'), { intervalMs: 5 });
+		await pushToUrl(url, samplePushes.deliveryReceipt('3', '13800138000', '2'), { intervalMs: 5 });
+		const [blacklisted, carrierCode, delivered] = emitted.map((run) => run[0].json);
+		expect(blacklisted.explanation).toBe('The mobile number is on a blacklist');
+		expect(carrierCode).toMatchObject({ status: 'failed', code: 'MK:0001', explanation: null });
+		expect(delivered).not.toHaveProperty('explanation');
+	});
+
 	test('a reply with UTF-8 Chinese content', async () => {
 		const { url, emitted } = await serve();
 		await pushToUrl(url, samplePushes.reply('16063783563405105174', '好的，收到！谢谢 TD'), { intervalMs: 5 });

@@ -87,15 +87,17 @@ describe('reports and replies', () => {
 			time: '2012-08-16T01:05:39+08:00',
 		});
 		expect(records[1]).toMatchObject({ status: 'failed', code: '0', messageId: '67' });
+		expect(records[1].explanation).toBe('Not delivered');
+		expect(records[0]).not.toHaveProperty('explanation');
 		expect(records[0].problem).toBeUndefined();
 	});
 
 	test('status 2 is unknown; other values are kept raw and flagged', () => {
 		const xml = '<smsreport><psreport><mobile>13800138000</mobile><smslogid>1</smslogid><status>2</status><sendtime>2024-01-02 03:04:05.0</sendtime></psreport><psreport><mobile>13800138001</mobile><smslogid>1</smslogid><status>7</status><sendtime>x</sendtime></psreport></smsreport>';
 		const { records } = parseReports(xml);
-		expect(records[0]).toMatchObject({ status: 'unknown', code: '2' });
+		expect(records[0]).toMatchObject({ status: 'unknown', code: '2', explanation: 'Delivery unknown' });
 		expect(records[0].problem).toBeUndefined();
-		expect(records[1]).toMatchObject({ status: 'unknown', code: '7', time: null, problem: 'unknown status "7"' });
+		expect(records[1]).toMatchObject({ status: 'unknown', code: '7', time: null, problem: 'unknown status "7"', explanation: null });
 	});
 
 	test('the vendor reply sample decodes BASE64 → GBK', () => {

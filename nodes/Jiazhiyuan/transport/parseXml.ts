@@ -107,6 +107,7 @@ export function parseReports(answer: string): ParsedRecords {
 			status,
 			code,
 			description: STATUS[code] ? STATUS_TEXT[status] : `Unknown status "${code}"`,
+			...(status === 'delivered' ? {} : { explanation: STATUS[code] ? STATUS_TEXT[status] : null }),
 			time: beijingTimeToIso(text(item, 'sendtime')),
 			raw: raw(item),
 		};

@@ -309,6 +309,13 @@ export class N8nInstance {
 		return table.id;
 	}
 
+	/** The rows of a Data Table of the owner's project, as the editor's table view reads them. */
+	async dataTableRows(tableId: string): Promise<Array<Record<string, unknown>>> {
+		const project = (await this.rest('GET', '/projects/personal')) as { id: string };
+		const rows = (await this.rest('GET', `/projects/${project.id}/data-tables/${tableId}/rows?take=1000`)) as { data: Array<Record<string, unknown>> };
+		return rows.data;
+	}
+
 	/** What the server printed (since the first start), for counting log lines. */
 	log(): string {
 		return this.output.text();

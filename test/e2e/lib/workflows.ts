@@ -49,6 +49,12 @@ export function example(file: string, simulatorUrl: string, dataTableId?: string
 /** The table the receipts example remembers pushed records in: one text column, key. */
 export const RECEIPTS_TABLE = { name: 'ihuyi receipts seen', columns: [{ name: 'key', type: 'string' as const }] };
 
+/** The table the daily delivery report example keeps receipts in: text columns, as its notes say. */
+export const DELIVERY_TABLE = {
+	name: 'sms delivery receipts',
+	columns: ['key', 'provider', 'product', 'messageId', 'mobile', 'status', 'code', 'explanation', 'day'].map((name) => ({ name, type: 'string' as const })),
+};
+
 const cred = (type: keyof typeof CREDENTIAL_IDS) => ({ [type]: { id: CREDENTIAL_IDS[type], name: type } });
 
 function workflow(id: string, name: string, actions: Array<{ name: string; type: string; parameters: Record<string, unknown>; credential: keyof typeof CREDENTIAL_IDS; after?: string }>) {
@@ -132,10 +138,10 @@ export function webhookNodeWorkflow() {
  * Creates the receipts example's table the way a user does before importing it: Data Tables
  * live in n8n's database and are made through the editor, so n8n runs for a moment.
  */
-export async function createReceiptsTable(n8n: N8nInstance): Promise<string> {
+export async function createReceiptsTable(n8n: N8nInstance, table: typeof RECEIPTS_TABLE = RECEIPTS_TABLE): Promise<string> {
 	await n8n.start();
 	try {
-		return await n8n.createDataTable(RECEIPTS_TABLE.name, RECEIPTS_TABLE.columns);
+		return await n8n.createDataTable(table.name, table.columns);
 	} finally {
 		await n8n.stop();
 	}
