@@ -3,7 +3,7 @@ import { CredentialTestContext } from 'n8n-core';
 import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { jiazhiyuanApiTest } from '../../nodes/Jiazhiyuan/credentialTest';
-import { allText, runNode } from '../helpers/n8nHarness';
+import { allText, readRetryWaits, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
 import { mountControlRoutes } from '../simulator/control';
 import { startSimulator } from '../simulator/server';
@@ -42,9 +42,11 @@ describe('Account: Get Balance', () => {
 
 	test('a lost answer is retried (idempotent read)', async () => {
 		sim.injectFault({ kind: 'http502', route: 'jiazhiyuan:getRestMoney' });
+		readRetryWaits.length = 0;
 		const { items } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
 		expect(items[0].json.gateSmsNum).toBe(49919);
 		expect(sim.requestsTo('jiazhiyuan:getRestMoney')).toHaveLength(2);
+		expect(readRetryWaits).toEqual([300]);
 	});
 
 	test('an answer that is neither a balance nor failure is unexpected', async () => {
