@@ -57,6 +57,22 @@ describe('Account: Get Balance', () => {
 	});
 });
 
+describe('Timeout option', () => {
+	// An expression or an imported workflow can pass values the editor would refuse: 1 ms
+	// would fail every call, and more than 2^31 - 1 ms overflows Node's timer to 1 ms.
+	test.each([
+		['balance', 1, { resource: 'account', operation: 'getBalance' }],
+		['balance', 3_000_000_000, { resource: 'account', operation: 'getBalance' }],
+		['send', 1, { resource: 'sms', operation: 'send', mobiles: '13800138000', content: '【嘉之元】测试', smsType: 'default' }],
+		['send', 3_000_000_000, { resource: 'sms', operation: 'send', mobiles: '13800138000', content: '【嘉之元】测试', smsType: 'default' }],
+	] as const)('%s with a timeout of %d ms: kept within 1,000–300,000 ms, the call waits for a 50 ms answer', async (_name, timeout, parameters) => {
+		sim.latencyMs = 50;
+		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: { ...parameters, options: { timeout } }, credentials: jiazhiyuanCredentials(sim) });
+		expect(error?.message).toBeUndefined();
+		expect(items[0].json.success).toBe(true);
+	});
+});
+
 describe('Account: Change Password', () => {
 	const changePassword = { resource: 'account', operation: 'changePassword', newPassword: 'NewPass2027' };
 	/** The old and new password of every updatePassword request, as the platform read them. */
