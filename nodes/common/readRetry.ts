@@ -8,12 +8,26 @@ import type { INode, JsonObject } from 'n8n-workflow';
  * cut off or replaced by a proxy page. A refusal by the provider (wrong key, no balance…)
  * is final. The waits are short and bounded so a workflow never hangs on a dead host.
  */
-export const READ_RETRY_DELAYS_MS = [300, 1000];
+export const READ_RETRY_DELAYS_MS: readonly number[] = [300, 1000];
+
+/** How a retry waits for its delay: n8n's `sleep` unless the process chose otherwise. */
+export type RetryWait = (ms: number) => Promise<void>;
+
+let wait: RetryWait = sleep;
+
+/**
+ * Replaces how retries wait, for the whole process; without an argument, restores n8n's
+ * `sleep`. The delays asked for, the number of retries and what is retried stay the same:
+ * a test harness passes a wait that returns at once (and may record the delays).
+ */
+export function setReadRetryWait(next: RetryWait = sleep): void {
+	wait = next;
+}
 
 export async function withReadRetries<T>(
 	node: INode,
 	attempt: () => Promise<T>,
-	delaysMs: number[] = READ_RETRY_DELAYS_MS,
+	delaysMs: readonly number[] = READ_RETRY_DELAYS_MS,
 ): Promise<T> {
 	for (let retry = 0; ; retry++) {
 		try {
@@ -24,7 +38,7 @@ export async function withReadRetries<T>(
 				if (error instanceof NodeApiError) throw new NodeApiError(node, error as unknown as JsonObject);
 				throw new NodeOperationError(node, error as Error);
 			}
-			await sleep(delaysMs[retry]);
+			await wait(delaysMs[retry]);
 		}
 	}
 }

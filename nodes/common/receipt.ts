@@ -31,6 +31,12 @@ export interface SmsReceipt extends IDataObject {
 	content?: string;
 	/** Replies only: the number or extension that received the reply. */
 	receiver?: string;
+	/** Template audits only (ihuyi): the template that was reviewed. */
+	templateId?: string;
+	/** Template audits only (ihuyi): whether the template was approved. */
+	approved?: boolean;
+	/** Set when the record could not be read whole: what was missing or unreadable. */
+	problem?: string;
 	/** Every field exactly as the provider sent it. */
 	raw: IDataObject;
 }

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { allText, runNode } from '../helpers/n8nHarness';
+import { allText, readRetryWaits, runNode } from '../helpers/n8nHarness';
 import { ALL_IHUYI_KEYS, ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
@@ -12,7 +12,10 @@ beforeAll(async () => {
 afterAll(async () => {
 	await sim.close();
 });
-beforeEach(() => sim.reset());
+beforeEach(() => {
+	sim.reset();
+	readRetryWaits.length = 0;
+});
 
 function expectNoKey(value: unknown): void {
 	const text = allText(value);
@@ -186,6 +189,7 @@ describe('balance queries (idempotent) retry briefly; sends never do', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json.balance).toBe(1000);
 		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(2);
+		expect(readRetryWaits).toEqual([300]);
 	});
 
 	test('GetNum gives up after three attempts with the last error', async () => {
@@ -193,12 +197,15 @@ describe('balance queries (idempotent) retry briefly; sends never do', () => {
 		const { error } = await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
 		expect(error!.message).toMatch(/HTTP 503/);
 		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(3);
+		// The production waits between the attempts, asked for (the harness does not sleep them).
+		expect(readRetryWaits).toEqual([300, 1000]);
 	});
 
 	test('a refusal is not retried', async () => {
 		sim.ihuyi.accounts.sms.frozen = true;
 		await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
 		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(1);
+		expect(readRetryWaits).toEqual([]);
 	});
 
 	test.each(['http502', 'reset', 'timeout'] as const)('Submit is sent once after %s', async (kind) => {

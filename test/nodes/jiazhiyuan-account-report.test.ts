@@ -3,7 +3,7 @@ import { CredentialTestContext } from 'n8n-core';
 import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { jiazhiyuanApiTest } from '../../nodes/Jiazhiyuan/credentialTest';
-import { allText, runNode } from '../helpers/n8nHarness';
+import { allText, readRetryWaits, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
 import { mountControlRoutes } from '../simulator/control';
 import { startSimulator } from '../simulator/server';
@@ -42,9 +42,11 @@ describe('Account: Get Balance', () => {
 
 	test('a lost answer is retried (idempotent read)', async () => {
 		sim.injectFault({ kind: 'http502', route: 'jiazhiyuan:getRestMoney' });
+		readRetryWaits.length = 0;
 		const { items } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
 		expect(items[0].json.gateSmsNum).toBe(49919);
 		expect(sim.requestsTo('jiazhiyuan:getRestMoney')).toHaveLength(2);
+		expect(readRetryWaits).toEqual([300]);
 	});
 
 	test('an answer that is neither a balance nor failure is unexpected', async () => {
@@ -52,6 +54,22 @@ describe('Account: Get Balance', () => {
 		const { error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error!.message).toMatch(/Unexpected answer from jiazhiyuan \(HTTP 200\)/);
+	});
+});
+
+describe('Timeout option', () => {
+	// An expression or an imported workflow can pass values the editor would refuse: 1 ms
+	// would fail every call, and more than 2^31 - 1 ms overflows Node's timer to 1 ms.
+	test.each([
+		['balance', 1, { resource: 'account', operation: 'getBalance' }],
+		['balance', 3_000_000_000, { resource: 'account', operation: 'getBalance' }],
+		['send', 1, { resource: 'sms', operation: 'send', mobiles: '13800138000', content: '【嘉之元】测试', smsType: 'default' }],
+		['send', 3_000_000_000, { resource: 'sms', operation: 'send', mobiles: '13800138000', content: '【嘉之元】测试', smsType: 'default' }],
+	] as const)('%s with a timeout of %d ms: kept within 1,000–300,000 ms, the call waits for a 50 ms answer', async (_name, timeout, parameters) => {
+		sim.latencyMs = 50;
+		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: { ...parameters, options: { timeout } }, credentials: jiazhiyuanCredentials(sim) });
+		expect(error?.message).toBeUndefined();
+		expect(items[0].json.success).toBe(true);
 	});
 });
 

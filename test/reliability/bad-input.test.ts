@@ -6,7 +6,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
+import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
 import { IhuyiTrigger } from '../../nodes/IhuyiTrigger/IhuyiTrigger.node';
+import { Jiazhiyuan } from '../../nodes/Jiazhiyuan/Jiazhiyuan.node';
 import { JiazhiyuanTrigger } from '../../nodes/JiazhiyuanTrigger/JiazhiyuanTrigger.node';
 import { ihuyiCredentials } from '../helpers/ihuyiFixtures';
 import { jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
@@ -80,6 +82,8 @@ const CASES: Case[] = [
 	// ihuyi credentials with empty fields (any operation)
 	['ihuyi credential without API ID', 'ihuyi', { resource: 'sms', operation: 'getBalance' }, 'credential', { ihuyiSmsApi: { apiId: '', apiKey: 'k', signing: 'dynamicPassword' } }],
 	['ihuyi credential without API key', 'ihuyi', sms({}), 'credential', { ihuyiSmsApi: { apiId: 'C1', apiKey: ' ', signing: 'dynamicPassword' } }],
+	['ihuyi international credential without API key', 'ihuyi', { resource: 'internationalSms', operation: 'getBalance' }, 'credential', { ihuyiInternationalSmsApi: { apiId: 'I1', apiKey: '', signing: 'dynamicPassword' } }],
+	['ihuyi voice credential without API ID', 'ihuyi', { resource: 'voiceCode', operation: 'getBalance' }, 'credential', { ihuyiVoiceApi: { apiId: ' ', apiKey: 'k', signing: 'dynamicPassword' } }],
 	// Jiazhiyuan SMS: Send
 	['jzy numbers empty', 'jiazhiyuan', jzy({ mobiles: EMPTY }), 'Mobiles'],
 	['jzy numbers empty list', 'jiazhiyuan', jzy({ mobiles: '={{ [] }}' }), 'Mobiles'],
@@ -99,6 +103,7 @@ const CASES: Case[] = [
 	['jzy new password with Chinese', 'jiazhiyuan', { resource: 'account', operation: 'changePassword', newPassword: '密码abc123' }, 'New Password'],
 	['jzy credential without username', 'jiazhiyuan', { resource: 'account', operation: 'getBalance' }, 'credential', { jiazhiyuanApi: { username: '', password: 'x', smsType: '1' } }],
 	['jzy credential without password (reports)', 'jiazhiyuan', { resource: 'report', operation: 'getDeliveryReports' }, 'credential', { jiazhiyuanApi: { username: 'u', password: '', smsType: '1' } }],
+	['jzy credential without username (replies)', 'jiazhiyuan', { resource: 'report', operation: 'getReplies' }, 'credential', { jiazhiyuanApi: { username: ' ', password: 'x', smsType: '1' } }],
 ];
 
 describe('bad input is refused before any request', () => {
@@ -120,8 +125,20 @@ describe('bad input is refused before any request', () => {
 		count('bad input (action nodes)', 'rejectedBeforeSending');
 	});
 
-	test('the matrix is large enough to mean something', () => {
-		expect(CASES.length).toBeGreaterThanOrEqual(40);
+	test.each([
+		['ihuyi', new Ihuyi()],
+		['jiazhiyuan', new Jiazhiyuan()],
+	] as const)('every operation of the %s node has a case above', (node, type) => {
+		const operations = type.description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) =>
+				(property.displayOptions?.show?.resource ?? []).flatMap((resource) =>
+					(property.options as Array<{ value: string }>).map((option) => `${String(resource)}:${option.value}`),
+				),
+			);
+		const covered = new Set(CASES.filter((row) => row[1] === node).map(([, , parameters]) => `${String(parameters.resource)}:${String(parameters.operation)}`));
+		expect(operations.length).toBeGreaterThan(0);
+		expect(operations.filter((operation) => !covered.has(operation))).toEqual([]);
 	});
 });
 

@@ -33,14 +33,20 @@ test('1,000 valid pushes and 100 bad ones, 25 at a time', async () => {
 		count('webhook burst', 'cases', answers.length);
 		const good = answers.filter((answer) => answer.valid);
 		const bad = answers.filter((answer) => !answer.valid);
+		// Counted from what the trigger answered and emitted before anything is asserted, so
+		// the summary shows a repeat or a bad body let through even when an assertion fails.
+		const refused = bad.filter((answer) => answer.status >= 400 && answer.status < 500).length;
+		count('webhook burst', 'rejectedBeforeSending', refused);
+		const ids = new Set(server.emitted.map((items) => items[0].json.messageId));
+		const duplicates = server.emitted.length - ids.size;
+		if (duplicates) count('webhook burst', 'duplicates', duplicates);
+
 		expect(good).toHaveLength(valid);
 		expect(good.every((answer) => answer.status === 200 && answer.text === 'success')).toBe(true);
-		expect(bad.every((answer) => answer.status >= 400 && answer.status < 500)).toBe(true);
-		count('webhook burst', 'rejectedBeforeSending', bad.length);
+		expect(refused).toBe(bad.length);
+		expect(duplicates).toBe(0);
 		expect(server.emitted).toHaveLength(valid);
-		const ids = new Set(server.emitted.map((items) => items[0].json.messageId));
 		expect(ids.size).toBe(valid);
-		count('webhook burst', 'duplicates', server.emitted.length - ids.size);
 		count('webhook burst', 'faultsSurvived', bad.length);
 	} finally {
 		await server.close();

@@ -1,4 +1,4 @@
-import { documentedCodes, lookupCode } from '../../nodes/Ihuyi/transport/errorCatalogue';
+import { lookupCode } from '../../nodes/Ihuyi/transport/errorCatalogue';
 
 // The code tables of ihuyi's documents (provider-docs: domestic SMS, international SMS,
 // voice code), copied here so that a code dropped from the catalogue fails this test.
@@ -11,10 +11,10 @@ const DOCUMENTED = {
 describe('ihuyi error catalogue', () => {
 	for (const [product, codes] of Object.entries(DOCUMENTED)) {
 		test(`every documented ${product} code has Chinese text, an explanation and a hint`, () => {
-			const known = documentedCodes(product as keyof typeof DOCUMENTED);
 			for (const code of codes) {
-				expect(known).toContain(code);
-				const info = lookupCode(product as keyof typeof DOCUMENTED, code)!;
+				const info = lookupCode(product as keyof typeof DOCUMENTED, code);
+				expect({ code, known: info !== undefined }).toEqual({ code, known: true });
+				if (!info) continue;
 				expect(info.zh).toMatch(/[\u4e00-\u9fff]/);
 				expect(info.en.length).toBeGreaterThan(5);
 				expect(info.hint.length).toBeGreaterThan(10);

@@ -97,9 +97,5 @@ export function lookupCode(
 	return CATALOGUES[product][code];
 }
 
-export function documentedCodes(product: IhuyiProduct): string[] {
-	return Object.keys(CATALOGUES[product]);
-}
-
 /** The codes a credential test reports with the provider's reason. */
 export const CREDENTIAL_TEST_CODES = ['400', '401', '402', '405', '4050', '4052', '40501', '40502', '4053'];

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 
+import { clamp } from '../../common/clamp';
 import { emptyCredentialField, providerError, transportError, unexpectedAnswerError } from '../../common/errors';
 import { withReadRetries } from '../../common/readRetry';
 import { responseText } from '../../common/responseText';
@@ -10,6 +11,9 @@ import { SERVLET_PATH } from './signing';
 
 export const CREDENTIAL_TYPE = 'jiazhiyuanApi';
 export const DEFAULT_TIMEOUT_MS = 30000;
+/** The Timeout option's range: a bulk send of 20,000 numbers may take minutes. */
+export const MIN_TIMEOUT_MS = 1000;
+export const MAX_TIMEOUT_MS = 300000;
 
 export type JiazhiyuanMethod = 'sendSMS' | 'getRestMoney' | 'getSmsReport' | 'getRecvSMS' | 'updatePassword';
 
@@ -51,7 +55,8 @@ async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanA
 		method: 'POST',
 		url: SERVLET_PATH,
 		body: gbkForm({ method: call.method, ...(call.fields ?? {}) }),
-		timeout: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		// Every operation's Timeout option ends here: kept within the option's range.
+		timeout: clamp(call.timeoutMs ?? DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		encoding: 'arraybuffer',

@@ -2,7 +2,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runItems } from '../../../common/runItems';
-import { IHUYI_PRODUCTS } from '../../transport/products';
 import type { IhuyiProduct } from '../../transport/products';
 import { callIhuyi } from '../../transport/request';
 import { readCommonOptions, timeoutOption } from './options';
@@ -42,5 +41,5 @@ export function getBalanceOperation(product: IhuyiProduct) {
 		});
 	}
 
-	return { description, execute, label: IHUYI_PRODUCTS[product].label };
+	return { description, execute };
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { clamp } from '../../../common/clamp';
 import { DEFAULT_TIMEOUT_MS } from '../../transport/request';
 
 /** Options every ihuyi operation offers. */
@@ -34,10 +35,4 @@ export function readCommonOptions(ctx: IExecuteFunctions): CommonOptions {
 		timeoutMs: clamp(options.timeout ?? DEFAULT_TIMEOUT_MS, 1000, 120000),
 		maxConcurrency: clamp(options.maxConcurrency ?? 1, 1, 50),
 	};
-}
-
-function clamp(value: number, min: number, max: number): number {
-	const number = Number(value);
-	if (!Number.isFinite(number)) return min;
-	return Math.min(max, Math.max(min, Math.floor(number)));
 }
