@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- --json] [-- --quick]`: the package's performance figures, each measured
+ * `npm run bench [-- --json] [-- --quick] [-- --only pacing,overhead]`: the package's
+ * performance figures (`--only` runs the named groups: overhead, latency, concurrency,
+ * pacing, extra), each measured
  * in this run against a baseline measured in the same run, median of at least 5
  * repetitions after a warm-up. Talks only to the simulator on 127.0.0.1.
  */
@@ -11,6 +13,7 @@ import { ratio, repeat } from './measure';
 import type { Figure } from './measure';
 import { sendRaw, sendWithHelperOnly, sendWithNode } from './ihuyiOverhead';
 import { extraBenchmarks } from './extra';
+import { PACING, pacingFloorMs, pacingRuns } from './pacing';
 
 export interface BenchResult {
 	name: string;
@@ -24,6 +27,10 @@ export interface BenchResult {
 
 const args = new Set(process.argv.slice(2));
 const REPS = args.has('--quick') ? 3 : 5;
+const argv = process.argv.slice(2);
+const onlyAt = argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',')) : undefined;
+const wanted = (group: string) => !only || only.has(group);
 
 /** The provider runs in a process of its own, as a real one would. */
 async function withSimulator<T>(run: (sim: SimulatorProcess) => Promise<T>, latencyMs = 0): Promise<T> {
@@ -111,15 +118,33 @@ async function concurrency(c: number, name: string): Promise<BenchResult> {
 	}, latencyMs);
 }
 
+async function pacing(): Promise<BenchResult> {
+	const floor = pacingFloorMs();
+	return await withSimulator(async (sim) => {
+		const runs = await pacingRuns(sim, REPS);
+		const ratioOf = (ms: number) => ms / floor;
+		return {
+			name: 'pacingRatio',
+			value: ratioOf(runs.paced.median),
+			min: ratioOf(runs.paced.min),
+			max: ratioOf(runs.paced.max),
+			goal: '≤ 1.20, 0 × 4080',
+			met: ratioOf(runs.paced.median) <= 1.2 && runs.refusedPaced === 0,
+			detail: `${PACING.numbers * PACING.repeats} sends, ${PACING.numbers} numbers × ${PACING.repeats}, Max Concurrent Requests ${PACING.concurrency}, ${PACING.latencyMs} ms latency, ${PACING.ruleMs} ms rule: paced ${fmt(runs.paced, 0)} ms, ${runs.refusedPaced} × 4080 (most in a run), floor ${floor} ms; pacing off ${fmt(runs.unpaced, 0)} ms, ${fmt(runs.refusedUnpaced, 0)} × 4080`,
+		};
+	});
+}
+
 async function main(): Promise<void> {
 	const results: BenchResult[] = [];
-	results.push(...(await overhead()));
-	results.push(await overheadAtLatency());
+	if (wanted('overhead')) results.push(...(await overhead()));
+	if (wanted('latency')) results.push(await overheadAtLatency());
 	// n8n's HTTP helper costs ~0.7 ms of CPU per request (it opens a new connection each
 	// time), so efficiency falls as c grows: both settings are reported.
-	results.push(await concurrency(10, 'concurrencyEfficiency'));
-	results.push(await concurrency(20, 'concurrencyEfficiencyAt20'));
-	results.push(...(await extraBenchmarks(REPS)));
+	if (wanted('concurrency')) results.push(await concurrency(10, 'concurrencyEfficiency'));
+	if (wanted('concurrency')) results.push(await concurrency(20, 'concurrencyEfficiencyAt20'));
+	if (wanted('pacing')) results.push(await pacing());
+	if (wanted('extra')) results.push(...(await extraBenchmarks(REPS)));
 
 	const machine = {
 		cpu: cpus()[0]?.model ?? 'unknown',

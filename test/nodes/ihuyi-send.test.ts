@@ -4,6 +4,7 @@ import { runNode } from '../helpers/n8nHarness';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { pacingSettings } from '../../nodes/common/perNumberPacing';
 import { dynamicPassword } from '../../nodes/Ihuyi/transport/signing';
 import { IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
 
@@ -75,14 +76,14 @@ describe('ihuyi SMS: Send', () => {
 		const content = '短'.repeat(66);
 		const plain = await runNode({ type: 'ihuyi', parameters: smsSend({ content }), credentials: ihuyiCredentials(sim) });
 		expect(plain.items[0].json).toMatchObject({ segments: 1, segmentsIncludeSignature: false });
-		sim.ihuyi.enforceRateLimit = false;
+		sim.ihuyi.rateLimit.enabled = false;
 		const signed = await runNode({ type: 'ihuyi', parameters: smsSend({ content, options: { signature: '互亿无线' } }), credentials: ihuyiCredentials(sim) });
 		expect(signed.items[0].json).toMatchObject({ segments: 2, segmentsIncludeSignature: true });
 		expect(sim.ihuyi.sent[1].segments).toBe(2);
 	});
 
 	test('the signature in the SMS credential is counted by every send; the node option still wins', async () => {
-		sim.ihuyi.enforceRateLimit = false;
+		sim.ihuyi.rateLimit.enabled = false;
 		// 69 characters: 1 part alone, 2 with the 6 characters of 【互亿无线】 that ihuyi adds and bills.
 		const content = '短'.repeat(69);
 		const fromCredential = await runNode({ type: 'ihuyi', parameters: smsSend({ content }), credentials: ihuyiCredentials(sim, { sms: { signature: '互亿无线' } }) });
@@ -228,14 +229,18 @@ describe('ihuyi Voice Code: Send', () => {
 	});
 
 	test('generated codes vary', async () => {
-		sim.ihuyi.enforceRateLimit = false;
+		// Eight calls to one number: the node paces them, at a shortened interval here.
+		sim.ihuyi.rateLimit.intervalMs = 20;
+		pacingSettings.intervalMs = 20;
 		const { items } = await runNode({
 			type: 'ihuyi',
 			parameters: { resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'generate', codeLength: 6 },
 			credentials: ihuyiCredentials(sim),
 			items: Array.from({ length: 8 }, () => ({ json: {} })),
 		});
+		pacingSettings.intervalMs = 1000;
 		expect(new Set(items.map((item) => item.json.verificationCode)).size).toBeGreaterThan(1);
+		expect(sim.ihuyi.sent).toHaveLength(8);
 	});
 });
 

@@ -26,8 +26,9 @@ export function mountControlRoutes(simulator: Simulator): void {
 				simulator.injectFault(body as Fault);
 				return json({ ok: true });
 			case 'POST /__sim/ihuyi/config': {
-				const config = body as { enforceRateLimit?: boolean; balance?: number; latencyMs?: number };
-				if (config.enforceRateLimit !== undefined) simulator.ihuyi.enforceRateLimit = config.enforceRateLimit;
+				const config = body as { enforceRateLimit?: boolean; rateLimitIntervalMs?: number; balance?: number; latencyMs?: number };
+				if (config.enforceRateLimit !== undefined) simulator.ihuyi.rateLimit.enabled = config.enforceRateLimit;
+				if (config.rateLimitIntervalMs !== undefined) simulator.ihuyi.rateLimit.intervalMs = config.rateLimitIntervalMs;
 				if (config.balance !== undefined) {
 					for (const account of Object.values(simulator.ihuyi.accounts)) account.balance = config.balance;
 				}

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 
+import { IhuyiRateLimit } from './ihuyiRateLimit';
 import type { SimAnswer, SimRequest } from './types';
 
 export type IhuyiSimProduct = 'sms' | 'internationalSms' | 'voiceCode';
@@ -74,8 +75,8 @@ export class IhuyiSimulator {
 
 	blacklist = new Set<string>();
 
-	/** Enforce ihuyi's one message per second per number (4080). */
-	enforceRateLimit = true;
+	/** ihuyi's one message per number per second (4080); tests switch it off or shorten it. */
+	readonly rateLimit = new IhuyiRateLimit();
 
 	/** Answer "illegal IP" (400) to everything, as ihuyi does for a banned client. */
 	refuseAllIps = false;
@@ -88,19 +89,16 @@ export class IhuyiSimulator {
 
 	private nextId = 16063783563405105174n;
 
-	private lastSendAt = new Map<string, number>();
-
 	reset(): void {
 		this.accounts = freshAccounts();
 		this.sent = [];
 		this.templates = { ...DEFAULT_TEMPLATES };
 		this.strictTemplates = false;
 		this.blacklist.clear();
-		this.enforceRateLimit = true;
+		this.rateLimit.reset();
 		this.refuseAllIps = false;
 		this.alwaysXml = false;
 		this.clockSkewS = 0;
-		this.lastSendAt.clear();
 	}
 
 	handle(request: SimRequest): SimAnswer {
@@ -166,11 +164,8 @@ export class IhuyiSimulator {
 			segments = length <= 70 ? 1 : Math.ceil(length / 67);
 		}
 		if (account.balance < segments) return reply(4051, '剩余条数不足');
-		const now = Date.now();
-		if (this.enforceRateLimit && now - (this.lastSendAt.get(`${product}:${mobile}`) ?? 0) < 1000) {
-			return reply(4080, '同一手机号码同一秒钟之内发送频率不能超过 1 条');
-		}
-		this.lastSendAt.set(`${product}:${mobile}`, now);
+		const now = request.log.at;
+		if (!this.rateLimit.admit(`${product}:${mobile}`, now)) return reply(4080, '同一手机号码同一秒钟之内发送频率不能超过 1 条');
 		account.balance -= segments;
 		const id = String(this.nextId++);
 		this.sent.push({ product, id, mobile, content, templateId: form.templateid, segments, at: now });

@@ -46,7 +46,7 @@ const SMS: Record<string, IhuyiCodeInfo> = {
 	'4074': { zh: '短信内容包含 emoji 符号', en: 'The content contains emoji', hint: 'Remove emoji from the content: carriers reject them.' },
 	'4075': { zh: '签名未通过审核', en: 'The signature has not been approved', hint: 'Wait for the signature review or file another signature in the ihuyi console.', cause: 'configuration-invalid' },
 	'408': { zh: '发送超限（[20]条），已加入黑名单，可登入平台解除', en: 'The number exceeded its send limit and was blacklisted', hint: 'Unblock the number in the ihuyi console, and stop the workflow from sending to it repeatedly.', cause: 'rate-limited' },
-	'4080': { zh: '同一手机号码同一秒钟之内发送频率不能超过 1 条', en: 'Only one message per second per number', hint: 'Wait a second between messages to the same number (keep Max Concurrent Requests at 1 when items repeat numbers).', cause: 'rate-limited' },
+	'4080': { zh: '同一手机号码同一秒钟之内发送频率不能超过 1 条', en: 'Only one message per second per number', hint: 'Another run, workflow or system sent to this number within the same second (the node paces repeats within one run itself); send it again a second later.', cause: 'rate-limited' },
 	'4082': { zh: '超出同一手机号一天之内【5】条短信限制', en: 'Daily message limit for this number reached', hint: 'The number has received its daily maximum; the limit resets tomorrow or can be changed in the ihuyi console.', cause: 'rate-limited' },
 	'4085': { zh: '同一手机号验证码短信发送超出【5】条', en: 'Daily verification-code limit for this number reached', hint: 'The number has received its daily maximum of verification codes (default 5); the limit resets tomorrow or can be changed in the ihuyi console.', cause: 'rate-limited' },
 	// Seen in the field, not in the documents.

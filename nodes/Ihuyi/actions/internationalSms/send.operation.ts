@@ -86,6 +86,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		items.length,
 		{
 			sends: true,
+			// One message per number per second (ihuyi 4080): repeats of a number are paced.
+			paceKey: (prepared) => prepared.mobile,
 			prepare: (itemIndex) => {
 				const format = this.getNodeParameter('numberFormat', itemIndex, 'e164') as string;
 				const parsed =

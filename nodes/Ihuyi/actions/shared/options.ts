@@ -21,7 +21,7 @@ export const concurrencyOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 50 },
 	default: 1,
 	description:
-		'How many items are sent at the same time. Keep 1 when items may repeat a number: ihuyi allows one message per number per second.',
+		'How many items are sent at the same time. Repeats of one number are still sent a second apart, as ihuyi requires, while other numbers go on.',
 };
 
 export interface CommonOptions {

@@ -129,6 +129,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		items.length,
 		{
 			sends: true,
+			// One message per number per second (ihuyi 4080): repeats of a number are paced.
+			paceKey: (prepared) => prepared.mobile,
 			prepare: (itemIndex) => {
 				const mobile = readMainlandMobile(this, itemIndex);
 				const sendMode = this.getNodeParameter('sendMode', itemIndex, 'fullText') as string;
