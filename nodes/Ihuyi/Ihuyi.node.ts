@@ -18,7 +18,8 @@ export class Ihuyi implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send SMS, international SMS and voice verification codes with ihuyi (互亿无线)',
+		description:
+			'Send SMS, international SMS and voice verification codes with ihuyi (互亿无线). Turn on the Dry Run option of a send to preview it: the normalised number, the content and the billed messages, with nothing sent.',
 		defaults: { name: 'Ihuyi' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -19,7 +19,8 @@ export class Jiazhiyuan implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send bulk SMS and read balances, delivery reports and replies with Jiazhiyuan (嘉之元)',
+		description:
+			'Send bulk SMS and read balances, delivery reports and replies with Jiazhiyuan (嘉之元). Turn on the Dry Run option of Send to preview it: the numbers, the content, the billed messages and the calls, with nothing sent.',
 		defaults: { name: 'Jiazhiyuan' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

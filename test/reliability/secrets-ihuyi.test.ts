@@ -2,11 +2,14 @@
  * The API key never leaks: for every ihuyi operation, on success and on failure, with
  * dynamic and plain signing, the key appears in no output item, no error message,
  * description, context or cause, and with dynamic signing it never reaches the provider.
+ * A dry run of every send shows neither the key nor the dynamic password it would sign with.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { allText, runNode } from '../helpers/n8nHarness';
-import { ALL_IHUYI_KEYS, ihuyiCredentials } from '../helpers/ihuyiFixtures';
+import { ALL_IHUYI_KEYS, IHUYI_CREDENTIAL_TYPES, ihuyiCredentials } from '../helpers/ihuyiFixtures';
+import { dynamicPassword, unixTime } from '../../nodes/Ihuyi/transport/signing';
+import { IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
 import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 import type { FaultKind } from '../simulator/types';
@@ -68,5 +71,37 @@ describe('no ihuyi API key in outputs or errors', () => {
 			for (const key of ALL_IHUYI_KEYS) expect(wire).not.toContain(key);
 			expect(wire).not.toContain(encodeURIComponent(ALL_IHUYI_KEYS[0]));
 		}
+	});
+});
+
+// A dry run signs nothing, but it shows the very mobile and content a send signs: the
+// dynamic password of that send (for any second around the run) must not be in it either.
+const DRY_RUNS = OPERATIONS.filter(([operation]) => operation.endsWith('send')).flatMap(([operation, parameters]) =>
+	SIGNINGS.map((signing) => [operation, signing, { ...parameters, options: { dryRun: true } } as INodeParameters] as const),
+);
+
+describe('no ihuyi API key or dynamic password in a dry run', () => {
+	test.each(DRY_RUNS)('%s, dry run, %s', async (_operation, signing, parameters) => {
+		const product = parameters.resource as keyof typeof IHUYI_CREDENTIAL_TYPES;
+		const { apiId: account, apiKey } = IHUYI_TEST_ACCOUNTS[product];
+		for (const continueOnFail of [false, true]) {
+			const from = Number(unixTime());
+			const result = await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim, {}, signing), continueOnFail });
+			const to = Number(unixTime());
+			expect(result.error).toBeUndefined();
+			const [{ json }] = result.items;
+			expect(json.dryRun).toBe(true);
+			const signed: string[] = [];
+			for (let time = from - 1; time <= to + 1; time++) {
+				signed.push(dynamicPassword({ account, apiKey, mobile: String(json.mobile), content: String(json.content), time: String(time) }));
+				signed.push(dynamicPassword({ account, apiKey, time: String(time) }));
+			}
+			const text = allText([result.items, result.error, result.recordedError]);
+			count('secrets', 'cases');
+			const leaked = [...ALL_IHUYI_KEYS, ...signed].filter((secret) => text.includes(secret)).length;
+			if (leaked) count('secrets', 'leaks', leaked);
+			expect(leaked).toBe(0);
+		}
+		expect(sim.requests).toHaveLength(0);
 	});
 });

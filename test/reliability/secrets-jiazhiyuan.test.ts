@@ -1,7 +1,8 @@
 /**
  * The Jiazhiyuan password never leaks: for every operation, on success and on failure, with
  * and without Continue On Fail, neither the password nor its BASE64 form appears in any
- * output item, error message, description or detail.
+ * output item, error message, description or detail. A dry run of Send shows neither,
+ * with any password, and sends nothing.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -84,3 +85,40 @@ test.each(CHANGE_PASSWORD)('change password, %s', async (outcome, arrange, crede
 		expect(sim.requestsTo('jiazhiyuan:updatePassword')).toHaveLength(outcome === 'old password accepted as written' ? 1 : 2);
 	}
 });
+
+// A dry run reads the credential (its default SMS type) but builds no request: whichever
+// password the credential holds, the preview cannot show it in any form.
+const DRY_RUNS: Array<[string, INodeParameters]> = [
+	['one item', { resource: 'sms', operation: 'send', mobiles: '13800138000', content: '【嘉之元】测试', smsType: 'default', options: { dryRun: true } }],
+	['combined items', { resource: 'sms', operation: 'send', mobiles: '={{ $json.m }}', content: '【嘉之元】测试', smsType: 'default', options: { dryRun: true, extenno: '123' } }],
+];
+
+const PASSWORDS: Array<[string, Record<string, string>]> = [
+	['right password', {}],
+	['wrong password', { password: 'Wrong-Pass-99' }],
+];
+
+test.each(DRY_RUNS.flatMap(([name, parameters]) => PASSWORDS.map(([label, credentials]) => [name, label, parameters, credentials] as const)))(
+	'send, dry run, %s, %s',
+	async (_name, _label, parameters, credentials) => {
+		for (const continueOnFail of [false, true]) {
+			sim.reset();
+			const result = await runNode({
+				type: 'jiazhiyuan',
+				parameters,
+				credentials: jiazhiyuanCredentials(sim, credentials),
+				continueOnFail,
+				items: [{ json: { m: '13800138000' } }, { json: { m: '13900139000, 13800138000' } }, { json: { m: '13700137000' } }],
+			});
+			expect(result.error).toBeUndefined();
+			const text = allText([result.items, result.error, result.recordedError]);
+			count('secrets', 'cases');
+			const secrets = [...JIAZHIYUAN_SECRETS, 'Wrong-Pass-99', Buffer.from('Wrong-Pass-99').toString('base64')];
+			const leaked = secrets.filter((secret) => text.includes(secret)).length;
+			if (leaked) count('secrets', 'leaks', leaked);
+			expect(leaked).toBe(0);
+			expect(result.items[0].json.dryRun).toBe(true);
+			expect(sim.requests).toHaveLength(0);
+		}
+	},
+);

@@ -1,14 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { dryRunOption } from '../../../common/dryRun';
 import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { parseInternationalNumber } from '../../../common/phone';
-import { runItems } from '../../../common/runItems';
 import { countInternationalSegments } from '../../../common/segments';
 import { INTERNATIONAL_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
-import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
-import { submit } from '../shared/submit';
+import { concurrencyOption, timeoutOption } from '../shared/options';
+import { sendItems } from '../shared/sendItems';
 import { checkContent } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, timeoutOption],
+		options: [concurrencyOption, dryRunOption, timeoutOption],
 	},
 ];
 
@@ -79,45 +79,36 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { timeoutMs, maxConcurrency } = readCommonOptions(this);
 	const node = this.getNode();
-	return await runItems<{ mobile: string; content: string }>(
-		this,
-		items.length,
-		{
-			sends: true,
-			// One message per number per second (ihuyi 4080): repeats of a number are paced.
-			paceKey: (prepared) => prepared.mobile,
-			prepare: (itemIndex) => {
-				const format = this.getNodeParameter('numberFormat', itemIndex, 'e164') as string;
-				const parsed =
+	return await sendItems<{ mobile: string; content: string }>(this, items, {
+		product: 'internationalSms',
+		prepare: (itemIndex) => {
+			const format = this.getNodeParameter('numberFormat', itemIndex, 'e164') as string;
+			const parsed =
+				format === 'separate'
+					? parseInternationalNumber(
+							readText(this, 'nationalNumber', itemIndex, 'National Number'),
+							readText(this, 'countryCode', itemIndex, 'Country Code'),
+						)
+					: parseInternationalNumber(readText(this, 'phoneNumber', itemIndex, 'Phone Number'));
+			if (!parsed.ok) {
+				throw invalidInput(
+					node,
+					itemIndex,
+					format === 'separate' ? 'Country Code / National Number' : 'Phone Number',
+					parsed.reason,
 					format === 'separate'
-						? parseInternationalNumber(
-								readText(this, 'nationalNumber', itemIndex, 'National Number'),
-								readText(this, 'countryCode', itemIndex, 'Country Code'),
-							)
-						: parseInternationalNumber(readText(this, 'phoneNumber', itemIndex, 'Phone Number'));
-				if (!parsed.ok) {
-					throw invalidInput(
-						node,
-						itemIndex,
-						format === 'separate' ? 'Country Code / National Number' : 'Phone Number',
-						parsed.reason,
-						format === 'separate'
-							? 'Enter the country calling code (e.g. 852) and the national number (e.g. 61234567).'
-							: 'Enter the number with + and the country code, e.g. +85261234567.',
-					);
-				}
-				const content = readText(this, 'content', itemIndex, 'Content');
-				checkContent(this, itemIndex, content, 'Content', { allowEmoji: true, maxCharacters: INTERNATIONAL_SMS_MAX_CHARACTERS });
-				// ihuyi's format for international numbers: "<country code> <number>".
-				return { mobile: `${parsed.countryCode} ${parsed.nationalNumber}`, content };
-			},
-			perform: async (prepared, itemIndex) => ({
-				...(await submit(this, 'internationalSms', itemIndex, { mobile: prepared.mobile, content: prepared.content }, timeoutMs)),
-				segments: countInternationalSegments(prepared.content),
-			}),
+						? 'Enter the country calling code (e.g. 852) and the national number (e.g. 61234567).'
+						: 'Enter the number with + and the country code, e.g. +85261234567.',
+				);
+			}
+			const content = readText(this, 'content', itemIndex, 'Content');
+			checkContent(this, itemIndex, content, 'Content', { allowEmoji: true, maxCharacters: INTERNATIONAL_SMS_MAX_CHARACTERS });
+			// ihuyi's format for international numbers: "<country code> <number>".
+			return { mobile: `${parsed.countryCode} ${parsed.nationalNumber}`, content };
 		},
-		maxConcurrency,
-	);
+		fields: (prepared) => ({ mobile: prepared.mobile, content: prepared.content }),
+		output: (prepared) => ({ segments: countInternationalSegments(prepared.content) }),
+		billedMessages: (prepared) => countInternationalSegments(prepared.content),
+	});
 }

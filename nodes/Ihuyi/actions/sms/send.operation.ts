@@ -1,14 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { dryRunOption } from '../../../common/dryRun';
 import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
-import { runItems } from '../../../common/runItems';
 import { countSegments } from '../../../common/segments';
 import { DOMESTIC_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { IHUYI_PRODUCTS } from '../../transport/products';
-import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
-import { submit } from '../shared/submit';
+import { concurrencyOption, timeoutOption } from '../shared/options';
+import { sendItems } from '../shared/sendItems';
 import { checkContent, readMainlandMobile } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -95,6 +95,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			concurrencyOption,
+			dryRunOption,
 			{
 				displayName: 'Signature (for Segment Count)',
 				name: 'signature',
@@ -121,46 +122,40 @@ interface PreparedSms {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { timeoutMs, maxConcurrency } = readCommonOptions(this);
 	const node = this.getNode();
 	const credentialSignature = (await this.getCredentials(IHUYI_PRODUCTS.sms.credentialType)).signature;
-	return await runItems<PreparedSms>(
-		this,
-		items.length,
-		{
-			sends: true,
-			// One message per number per second (ihuyi 4080): repeats of a number are paced.
-			paceKey: (prepared) => prepared.mobile,
-			prepare: (itemIndex) => {
-				const mobile = readMainlandMobile(this, itemIndex);
-				const sendMode = this.getNodeParameter('sendMode', itemIndex, 'fullText') as string;
-				const signature = billedSignature((this.getNodeParameter('options', itemIndex, {}) as IDataObject).signature, credentialSignature);
-				if (sendMode === 'template') {
-					const templateId = readText(this, 'templateId', itemIndex, 'Template ID').trim();
-					if (!/^\d+$/.test(templateId)) {
-						throw invalidInput(node, itemIndex, 'Template ID', templateId === '' ? 'is empty' : `"${templateId}" is not a number`, 'Enter the numeric template ID (模板ID) shown in the ihuyi console, e.g. 1.');
-					}
-					const variables = readVariables(this, itemIndex);
-					const content = variables.join('|');
-					checkContent(this, itemIndex, content, 'Template Variables', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
-					return { mobile, content, templateId, segments: null, segmentsIncludeSignature: false };
+	return await sendItems<PreparedSms>(this, items, {
+		product: 'sms',
+		prepare: (itemIndex) => {
+			const mobile = readMainlandMobile(this, itemIndex);
+			const sendMode = this.getNodeParameter('sendMode', itemIndex, 'fullText') as string;
+			const signature = billedSignature((this.getNodeParameter('options', itemIndex, {}) as IDataObject).signature, credentialSignature);
+			if (sendMode === 'template') {
+				const templateId = readText(this, 'templateId', itemIndex, 'Template ID').trim();
+				if (!/^\d+$/.test(templateId)) {
+					throw invalidInput(node, itemIndex, 'Template ID', templateId === '' ? 'is empty' : `"${templateId}" is not a number`, 'Enter the numeric template ID (模板ID) shown in the ihuyi console, e.g. 1.');
 				}
-				const content = readText(this, 'content', itemIndex, 'Content');
-				checkContent(this, itemIndex, content, 'Content', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
-				const billed = signature ? `【${signature}】${content}` : content;
-				return { mobile, content, segments: countSegments(billed), segmentsIncludeSignature: signature !== '' };
-			},
-			perform: async (prepared, itemIndex) => {
-				const fields: Record<string, string> = { mobile: prepared.mobile, content: prepared.content };
-				if (prepared.templateId) fields.templateid = prepared.templateId;
-				const result = await submit(this, 'sms', itemIndex, fields, timeoutMs);
-				return prepared.templateId
-					? { ...result, segments: prepared.segments, templateId: prepared.templateId }
-					: { ...result, segments: prepared.segments, segmentsIncludeSignature: prepared.segmentsIncludeSignature };
-			},
+				const variables = readVariables(this, itemIndex);
+				const content = variables.join('|');
+				checkContent(this, itemIndex, content, 'Template Variables', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
+				return { mobile, content, templateId, segments: null, segmentsIncludeSignature: false };
+			}
+			const content = readText(this, 'content', itemIndex, 'Content');
+			checkContent(this, itemIndex, content, 'Content', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
+			const billed = signature ? `【${signature}】${content}` : content;
+			return { mobile, content, segments: countSegments(billed), segmentsIncludeSignature: signature !== '' };
 		},
-		maxConcurrency,
-	);
+		fields: (prepared): Record<string, string> =>
+			prepared.templateId
+				? { mobile: prepared.mobile, content: prepared.content, templateid: prepared.templateId }
+				: { mobile: prepared.mobile, content: prepared.content },
+		output: (prepared) =>
+			prepared.templateId
+				? { segments: prepared.segments, templateId: prepared.templateId }
+				: { segments: prepared.segments, segmentsIncludeSignature: prepared.segmentsIncludeSignature },
+		// One number per item: the billed messages are the segments.
+		billedMessages: (prepared) => prepared.segments,
+	});
 }
 
 /**

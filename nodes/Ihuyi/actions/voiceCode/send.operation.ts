@@ -2,12 +2,12 @@ import { randomInt } from 'crypto';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { dryRunOption } from '../../../common/dryRun';
 import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { toHalfWidth } from '../../../common/phone';
-import { runItems } from '../../../common/runItems';
-import { concurrencyOption, readCommonOptions, timeoutOption } from '../shared/options';
-import { submit } from '../shared/submit';
+import { concurrencyOption, timeoutOption } from '../shared/options';
+import { sendItems } from '../shared/sendItems';
 import { readMainlandMobile } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -58,47 +58,40 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, timeoutOption],
+		options: [concurrencyOption, dryRunOption, timeoutOption],
 	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['voiceCode'], operation: ['send'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { timeoutMs, maxConcurrency } = readCommonOptions(this);
 	const node = this.getNode();
-	return await runItems<{ mobile: string; code: string }>(
-		this,
-		items.length,
-		{
-			sends: true,
-			// One message per number per second (ihuyi 4080): repeats of a number are paced.
-			paceKey: (prepared) => prepared.mobile,
-			prepare: (itemIndex) => {
-				const mobile = readMainlandMobile(this, itemIndex);
-				const source = this.getNodeParameter('codeSource', itemIndex, 'generate') as string;
-				if (source === 'provided') {
-					const raw = readText(this, 'code', itemIndex, 'Code');
-					const code = toHalfWidth(raw).trim();
-					if (!/^\d{4,6}$/.test(code)) {
-						throw invalidInput(node, itemIndex, 'Code', code === '' ? 'is empty' : `"${raw}" is not 4 to 6 digits`, 'ihuyi only reads out codes of 4 to 6 digits (0-9), e.g. 1125; or choose "Generate a Code".');
-					}
-					return { mobile, code };
+	return await sendItems<{ mobile: string; code: string }>(this, items, {
+		product: 'voiceCode',
+		prepare: (itemIndex) => {
+			const mobile = readMainlandMobile(this, itemIndex);
+			const source = this.getNodeParameter('codeSource', itemIndex, 'generate') as string;
+			if (source === 'provided') {
+				const raw = readText(this, 'code', itemIndex, 'Code');
+				const code = toHalfWidth(raw).trim();
+				if (!/^\d{4,6}$/.test(code)) {
+					throw invalidInput(node, itemIndex, 'Code', code === '' ? 'is empty' : `"${raw}" is not 4 to 6 digits`, 'ihuyi only reads out codes of 4 to 6 digits (0-9), e.g. 1125; or choose "Generate a Code".');
 				}
-				const length = Number(this.getNodeParameter('codeLength', itemIndex, 6));
-				if (![4, 5, 6].includes(length)) {
-					throw invalidInput(node, itemIndex, 'Code Length', `must be 4, 5 or 6, got ${String(length)}`, 'Choose a code length of 4, 5 or 6 digits.');
-				}
-				return { mobile, code: generateCode(length) };
-			},
-			perform: async (prepared, itemIndex) => {
-				const result = await submit(this, 'voiceCode', itemIndex, { mobile: prepared.mobile, content: prepared.code }, timeoutMs);
-				// The code goes back to the workflow so that it can check what the user types in.
-				return { ...result, verificationCode: prepared.code };
-			},
+				return { mobile, code };
+			}
+			const length = Number(this.getNodeParameter('codeLength', itemIndex, 6));
+			if (![4, 5, 6].includes(length)) {
+				throw invalidInput(node, itemIndex, 'Code Length', `must be 4, 5 or 6, got ${String(length)}`, 'Choose a code length of 4, 5 or 6 digits.');
+			}
+			return { mobile, code: generateCode(length) };
 		},
-		maxConcurrency,
-	);
+		// ihuyi takes the code to read out as the content of the call.
+		fields: (prepared) => ({ mobile: prepared.mobile, content: prepared.code }),
+		// The code goes back to the workflow so that it can check what the user types in.
+		output: (prepared) => ({ verificationCode: prepared.code }),
+		// ihuyi bills one message per call, whatever the code's length.
+		billedMessages: () => 1,
+	});
 }
 
 /** A uniformly random code from a cryptographic source; leading zeros are kept. */

@@ -41,9 +41,13 @@ export function planItems(prepared: Array<PreparedSend | undefined>, skipRepeats
 	});
 }
 
-/** One sendSMS call: its form fields and the items whose numbers it carries, in order. */
+/**
+ * One sendSMS call: its form fields and the items whose numbers it carries, in order, with
+ * how many of its numbers each of them holds (`counts[i]` for `items[i]`).
+ */
 export interface PlannedCall {
 	items: number[];
+	counts: number[];
 	fields: Record<string, string>;
 }
 
@@ -76,8 +80,12 @@ export function planCalls(prepared: Array<PreparedSend | undefined>, plans: Arra
 		}
 		for (let start = 0; start < numbers.length; start += MAX_NUMBERS_PER_CALL) {
 			const end = Math.min(start + MAX_NUMBERS_PER_CALL, numbers.length);
+			// One pass over the owners: a call of 20,000 numbers may hold 20,000 items.
+			const perItem = new Map<number, number>();
+			for (let index = start; index < end; index++) perItem.set(owners[index], (perItem.get(owners[index]) ?? 0) + 1);
 			calls.push({
-				items: [...new Set(owners.slice(start, end))],
+				items: [...perItem.keys()],
+				counts: [...perItem.values()],
 				fields: {
 					mobile: numbers.slice(start, end).join(','),
 					content: first.content,

@@ -1,13 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { dryRunOption, readDryRun } from '../../../common/dryRun';
 import { asNodeError, errorToItemJson, incompleteAnswerError } from '../../../common/errors';
 import { parameterReader } from '../../../common/parameters';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
 import { timeoutOption } from '../shared/options';
+import { callsOfItems } from './callsOfItems';
+import { previewItem, sentItem } from './itemOutput';
 import { planCalls, planItems } from './planCalls';
-import type { ItemPlan } from './planCalls';
 import { prepareSend } from './prepareSend';
 import type { PreparedSend, Readers } from './prepareSend';
 
@@ -90,6 +92,7 @@ const properties: INodeProperties[] = [
 				default: 'auto',
 				description: 'Whether to send as one long SMS (加长短信, isLongSms) rather than separate messages',
 			},
+			dryRunOption,
 			timeoutOption,
 		],
 	},
@@ -130,6 +133,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const plans = planItems(valid, options.skipRepeats !== false);
 	const calls = planCalls(valid, plans, options.combineItems !== false);
 
+	// A dry run ends here: what is planned is exactly what steps 3 and 4 would send.
+	if (readDryRun(this)) {
+		const shares = callsOfItems(calls, plans);
+		return prepared.map((entry, itemIndex) => ({
+			json: 'error' in entry ? errorToItemJson(entry.error) : previewItem(entry, plans[itemIndex]!, shares.get(itemIndex) ?? []),
+			pairedItem: { item: itemIndex },
+		}));
+	}
+
 	// 3. The calls, in order; a failed call stops the rest unless Continue On Fail is on.
 	const outcomes = new Map<number, ItemOutcome>();
 	const sentBatches: string[] = [];
@@ -164,22 +176,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			: sentItem(entry, plans[itemIndex]!, outcome.batchIds);
 		return { json, pairedItem: { item: itemIndex } };
 	});
-}
-
-function sentItem(entry: PreparedSend, plan: ItemPlan, batchIds: string[]): IDataObject {
-	return {
-		provider: 'jiazhiyuan',
-		success: true,
-		// An item whose numbers all went out with earlier items has no call of its own.
-		batchId: batchIds[0] ?? null,
-		batchIds,
-		mobiles: { count: plan.numbers.length, list: plan.numbers },
-		duplicatesRemoved: entry.duplicatesRemoved,
-		repeatsSkipped: { count: plan.repeatsSkipped.length, list: plan.repeatsSkipped },
-		segments: entry.segments,
-		smsType: entry.smsType,
-		longSms: entry.isLongSms === '1',
-	};
 }
 
 async function sendCall(ctx: IExecuteFunctions, itemIndex: number, fields: Record<string, string>, timeoutMs?: number): Promise<string> {
