@@ -10,7 +10,7 @@ import type { SimulatorProcess } from '../simulator/process';
 import { installN8n, N8nInstance, freePort, selectedVersions } from './lib/n8n';
 import { installPackage } from './lib/packageInstall';
 import { pushBurst, SUCCESS } from './lib/pushes';
-import { createReceiptsTable, credentials, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
+import { createReceiptsTable, credentials, DRY_RUN_SENDS_ID, dryRunSends, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
 
@@ -29,6 +29,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 		for (const workflow of [
 			ihuyiAllOperations(),
 			jiazhiyuanAllOperations(),
+			dryRunSends(),
 			example('verification-code-sms-voice-fallback.json', sim.url),
 			example('delivery-receipts-to-log.json', sim.url, receiptsTable),
 			example('daily-balance-check.json', sim.url),
@@ -62,6 +63,22 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 		expect(sent.find((message) => message.id === voice.messageId)?.content).toBe(voice.verificationCode);
 		expect(run.items('International Balance')[0].balance).toBe(999);
 		expect(run.items('Voice Balance')[0].balance).toBe(999);
+	}, 300_000);
+
+	test('Dry Run: every send of both providers previews what would go out, and the providers receive no request', async () => {
+		await sim.control('reset', {});
+		const run = await n8n.execute(DRY_RUN_SENDS_ID);
+		const count = (await sim.control('count')) as { requests: number };
+		expect(count.requests).toBe(0);
+		expect(run.items('SMS')[0]).toMatchObject({ dryRun: true, mobile: '13800138000', content: '您的验证码是：4321。请不要把验证码泄露给其他人。', segments: 1 });
+		expect(run.items('International SMS')[0]).toMatchObject({ dryRun: true, mobile: '852 61234567' });
+		expect(run.items('Voice Code')[0]).toMatchObject({ dryRun: true, mobile: '13700137000', verificationCode: expect.stringMatching(/^\d{6}$/) });
+		expect(run.items('Jiazhiyuan SMS')[0]).toMatchObject({
+			dryRun: true,
+			mobiles: { count: 25000 },
+			// The calls a real send makes: 20,000 numbers, then the other 5,000.
+			calls: { count: 2, list: [{ index: 0, count: 20000, mobiles: { count: 20000, first: '13500000000', last: '13500019999' } }, { index: 1, count: 5000, mobiles: { count: 5000, first: '13500020000', last: '13500024999' } }] },
+		});
 	}, 300_000);
 
 	test('every Jiazhiyuan operation runs: 25,000 numbers in 2 GBK calls, reports, decoded replies, balance, password', async () => {

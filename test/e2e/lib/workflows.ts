@@ -95,6 +95,19 @@ export function jiazhiyuanAllOperations() {
 	]);
 }
 
+export const DRY_RUN_SENDS_ID = 'e2eDryRunSends01';
+
+/** Every send of both providers with Dry Run on: n8n must run them all without one request. */
+export function dryRunSends() {
+	const dryRun = { dryRun: true };
+	return workflow(DRY_RUN_SENDS_ID, 'e2e: every send as a dry run', [
+		{ name: 'SMS', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'sms', operation: 'send', mobile: '+86 138 0013 8000', sendMode: 'fullText', content: '您的验证码是：4321。请不要把验证码泄露给其他人。', options: dryRun } },
+		{ name: 'International SMS', type: 'ihuyi', credential: 'ihuyiInternationalSmsApi', parameters: { resource: 'internationalSms', operation: 'send', numberFormat: 'e164', phoneNumber: '+85261234567', content: 'Your verification code is 1125', options: dryRun } },
+		{ name: 'Voice Code', type: 'ihuyi', credential: 'ihuyiVoiceApi', parameters: { resource: 'voiceCode', operation: 'send', mobile: '13700137000', codeSource: 'generate', codeLength: 6, options: dryRun } },
+		{ name: 'Jiazhiyuan SMS', type: 'jiazhiyuan', credential: 'jiazhiyuanApi', parameters: { resource: 'sms', operation: 'send', mobiles: "={{ Array.from({ length: 25000 }, (_, i) => '135' + String(i).padStart(8, '0')) }}", content: '【嘉之元】短信测试', smsType: 'default', options: dryRun } },
+	]);
+}
+
 /** The webhook id of the receipts example (examples/delivery-receipts-to-log.json). */
 export const RECEIPTS_EXAMPLE_WEBHOOK_ID = '5f1c2a9e-7b3d-4c8e-9a61-2d4f0e8b7c31';
 
