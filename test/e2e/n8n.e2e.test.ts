@@ -5,12 +5,12 @@
  * and fed by the simulator's ihuyi pusher, and the editor's node list checked.
  * Choose versions with N8N_E2E_VERSIONS=1, =2 or =1,2 (default).
  */
-import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
-import { installN8n, N8nInstance, freePort, selectedVersions } from './lib/n8n';
-import { installPackage } from './lib/packageInstall';
+import { selectedVersions } from './lib/n8n';
+import type { N8nInstance } from './lib/n8n';
+import { disposeAll, n8nWithPackage } from './lib/setup';
 import { pushBurst, SUCCESS } from './lib/pushes';
-import { createReceiptsTable, credentials, DRY_RUN_SENDS_ID, dryRunSends, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
+import { createReceiptsTable, DRY_RUN_SENDS_ID, dryRunSends, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
 
@@ -20,11 +20,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		installN8n([version]);
-		sim = await startSimulatorProcess();
-		n8n = new N8nInstance(version, await freePort());
-		installPackage(n8n.nodesFolder);
-		await n8n.importCredentials(credentials(sim.url));
+		({ sim, n8n } = await n8nWithPackage(version));
 		const receiptsTable = await createReceiptsTable(n8n);
 		for (const workflow of [
 			ihuyiAllOperations(),
@@ -40,8 +36,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 	}, 30 * 60_000);
 
 	afterAll(async () => {
-		await n8n?.dispose();
-		await sim?.stop();
+		await disposeAll({ n8n, sim });
 	}, 60_000);
 
 	test('every ihuyi operation runs and returns what the simulator recorded', async () => {

@@ -6,12 +6,12 @@
  * data and the execution in one transaction (N8N_POLLER_DURABLE_CURSORS_ENABLED and the
  * scheduler settings it needs).
  */
-import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
 import { readExecutions } from './lib/executions';
-import { freePort, installN8n, N8nInstance, selectedVersions } from './lib/n8n';
-import { installPackage } from './lib/packageInstall';
-import { credentials, pollingWorkflow } from './lib/workflows';
+import { selectedVersions } from './lib/n8n';
+import type { N8nInstance } from './lib/n8n';
+import { disposeAll, n8nWithPackage } from './lib/setup';
+import { pollingWorkflow } from './lib/workflows';
 
 const DURABLE_CURSORS = {
 	N8N_SCHEDULER_ENABLED: 'true',
@@ -34,19 +34,13 @@ describe.each(cases)('n8n $version, $label: the Jiazhiyuan Trigger emits each re
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		installN8n([version]);
-		sim = await startSimulatorProcess();
-		n8n = new N8nInstance(version, await freePort());
-		n8n.extraEnv = env;
-		installPackage(n8n.nodesFolder);
-		await n8n.importCredentials(credentials(sim.url));
+		({ sim, n8n } = await n8nWithPackage(version, env));
 		await n8n.importWorkflow(pollingWorkflow(sim.url));
 		await n8n.activate(pollingWorkflow(sim.url).id);
 	}, 30 * 60_000);
 
 	afterAll(async () => {
-		await n8n?.dispose();
-		await sim?.stop();
+		await disposeAll({ n8n, sim });
 	}, 60_000);
 
 	const logged = async () => ((await sim.control('sink')) as Array<{ record: { mobile: string } }>).map((entry) => entry.record.mobile);

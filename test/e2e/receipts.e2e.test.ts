@@ -13,15 +13,14 @@
  * created the execution; 1.x answers before. The trigger uses that same path, so it gives what
  * n8n's own Webhook node gives: asserted on 2.x, printed on 1.x.
  */
-import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
 import { readExecutions, recordedIds } from './lib/executions';
-import { BOT_PROBE, freePort, installN8n, N8nInstance, selectedVersions, TRIGGER_PROBE } from './lib/n8n';
-import type { WebhookProbe } from './lib/n8n';
-import { installPackage } from './lib/packageInstall';
+import { BOT_PROBE, selectedVersions, TRIGGER_PROBE } from './lib/n8n';
+import type { N8nInstance, WebhookProbe } from './lib/n8n';
 import type { Acknowledged } from './lib/pushes';
 import { countPerId, HTTP_200, idPattern, messageId, pushBurst, SUCCESS, waitFor } from './lib/pushes';
-import { createReceiptsTable, credentials, crashTriggerWorkflow, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, removeDuplicatesWorkflow, webhookNodeWorkflow } from './lib/workflows';
+import { disposeAll, n8nWithPackage } from './lib/setup';
+import { createReceiptsTable, crashTriggerWorkflow, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, removeDuplicatesWorkflow, webhookNodeWorkflow } from './lib/workflows';
 
 const BURST = { total: 2000, concurrency: 20, killAfter: 500 };
 
@@ -52,11 +51,7 @@ describe.each(selectedVersions())('n8n %s: receipts survive a crash and repeats 
 	const major = Number(version.split('.')[0]);
 
 	beforeAll(async () => {
-		installN8n([version]);
-		sim = await startSimulatorProcess();
-		n8n = new N8nInstance(version, await freePort());
-		installPackage(n8n.nodesFolder);
-		await n8n.importCredentials(credentials(sim.url));
+		({ sim, n8n } = await n8nWithPackage(version));
 		const receiptsTable = await createReceiptsTable(n8n);
 		const workflows = [crashTriggerWorkflow(), webhookNodeWorkflow(), example('delivery-receipts-to-log.json', sim.url, receiptsTable), removeDuplicatesWorkflow(sim.url)];
 		for (const workflow of workflows) {
@@ -66,8 +61,7 @@ describe.each(selectedVersions())('n8n %s: receipts survive a crash and repeats 
 	}, 30 * 60_000);
 
 	afterAll(async () => {
-		await n8n?.dispose();
-		await sim?.stop();
+		await disposeAll({ n8n, sim });
 	}, 60_000);
 
 	test('SIGKILL mid-burst: every push answered "success" has an execution (Ihuyi Trigger beside n8n\'s Webhook node)', async () => {

@@ -6,13 +6,13 @@
  * hands the summary to its last node; the figures must be those of the receipts fed in. Receipts of other days and a repeated push
  * must not count.
  */
-import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
 import { readExecutions } from './lib/executions';
-import { freePort, installN8n, N8nInstance, selectedVersions } from './lib/n8n';
-import { installPackage } from './lib/packageInstall';
+import { selectedVersions } from './lib/n8n';
+import type { N8nInstance } from './lib/n8n';
 import { idPattern, messageId, PUSH_HEADERS, SUCCESS, waitFor } from './lib/pushes';
-import { createReceiptsTable, credentials, DELIVERY_TABLE, example } from './lib/workflows';
+import { disposeAll, n8nWithPackage } from './lib/setup';
+import { createReceiptsTable, DELIVERY_TABLE, example, POLL_EVERY_10_SECONDS } from './lib/workflows';
 
 const WORKFLOW_ID = 'exDeliveryReport1';
 const WEBHOOK_ID = 'a3d5c7e9-1b2f-4d6a-8c0e-9f7b5d3a1c24';
@@ -54,26 +54,20 @@ describe.each(selectedVersions())('n8n %s: the daily delivery report example', (
 	let table: string;
 
 	beforeAll(async () => {
-		installN8n([version]);
-		sim = await startSimulatorProcess();
-		n8n = new N8nInstance(version, await freePort());
-		installPackage(n8n.nodesFolder);
-		await n8n.importCredentials(credentials(sim.url));
+		({ sim, n8n } = await n8nWithPackage(version));
 		table = await createReceiptsTable(n8n, DELIVERY_TABLE);
 		const workflow = example('daily-delivery-report.json', sim.url, table) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
-		// So that the test does not wait for the clock: the trigger polls every 10 s (n8n's options
-		// poll at most once a minute: six minute-crons 10 s apart) and the report runs every 10 s
+		// So that the test does not wait for the clock: the trigger polls every 10 s and the report runs every 10 s
 		// instead of at 8 in the morning. Everything else is the example as users import it.
 		const node = (name: string) => workflow.nodes.find((candidate) => candidate.name === name)!;
-		node('Jiazhiyuan reports').parameters.pollTimes = { item: [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+		node('Jiazhiyuan reports').parameters.pollTimes = POLL_EVERY_10_SECONDS;
 		node('Every morning at 8').parameters.rule = { interval: [{ field: 'cronExpression', expression: '*/10 * * * * *' }] };
 		await n8n.importWorkflow(workflow);
 		await n8n.activate(WORKFLOW_ID);
 	}, 30 * 60_000);
 
 	afterAll(async () => {
-		await n8n?.dispose();
-		await sim?.stop();
+		await disposeAll({ n8n, sim });
 	}, 60_000);
 
 	test('receipts of both providers go to the Data Table; the scheduled report summarises yesterday per provider and product', async () => {

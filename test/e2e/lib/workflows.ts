@@ -183,17 +183,16 @@ export function removeDuplicatesWorkflow(simulatorUrl: string) {
 	};
 }
 
-/**
- * Jiazhiyuan Trigger → the simulator's log. n8n refuses a poll time under a minute, so six
- * once-a-minute times, ten seconds apart, make it poll every ten seconds.
- */
+/** n8n refuses a poll time under a minute: six once-a-minute times, ten seconds apart, poll every ten seconds. */
+export const POLL_EVERY_10_SECONDS = { item: [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+
+/** Jiazhiyuan Trigger → the simulator's log, polling every ten seconds. */
 export function pollingWorkflow(simulatorUrl: string) {
-	const pollTimes = { item: [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
 	return {
 		id: 'e2ePollReports01',
 		name: 'e2e: Jiazhiyuan reports to a log',
 		nodes: [
-			{ id: 'p1', name: 'Jiazhiyuan Trigger', type: `${PACKAGE}.jiazhiyuanTrigger`, typeVersion: 1, position: [0, 0], parameters: { pollTimes, events: ['deliveryReports', 'replies'] }, credentials: cred('jiazhiyuanApi') },
+			{ id: 'p1', name: 'Jiazhiyuan Trigger', type: `${PACKAGE}.jiazhiyuanTrigger`, typeVersion: 1, position: [0, 0], parameters: { pollTimes: POLL_EVERY_10_SECONDS, events: ['deliveryReports', 'replies'] }, credentials: cred('jiazhiyuanApi') },
 			{ id: 'p2', name: 'Log', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [220, 0], parameters: { method: 'POST', url: `${simulatorUrl}/__sim/sink`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ record: $json }) }}', options: {} } },
 		],
 		connections: { 'Jiazhiyuan Trigger': { main: [[{ node: 'Log', type: 'main', index: 0 }]] } },
