@@ -9,7 +9,7 @@ import type { SimulatorProcess } from '../simulator/process';
 import { selectedVersions } from './lib/n8n';
 import type { N8nInstance } from './lib/n8n';
 import { disposeAll, n8nWithPackage } from './lib/setup';
-import { pushBurst, SUCCESS } from './lib/pushes';
+import { pushBurst, SUCCESS, waitForCount } from './lib/pushes';
 import { createReceiptsTable, DRY_RUN_SENDS_ID, dryRunSends, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, IHUYI_ALL_OPERATIONS_ID, ihuyiAllOperations, JIAZHIYUAN_ALL_OPERATIONS_ID, jiazhiyuanAllOperations } from './lib/workflows';
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
@@ -176,10 +176,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 			const ids = Array.from({ length: burst }, (_, index) => String(30000000000000000000n + BigInt(index)));
 			const acknowledged = (await pushBurst({ ids, urlFor: () => url, concurrency: 10, acknowledged: SUCCESS })).answered.size;
 			expect(acknowledged).toBe(burst);
-			for (let waited = 0; waited < 180_000 && sink.length < 3 + burst; waited += 1000) {
-				await new Promise((resolve) => setTimeout(resolve, 1000));
-				sink = (await sim.control('sink')) as typeof sink;
-			}
+			await waitForCount('the burst in the log', async () => (sink = (await sim.control('sink')) as typeof sink).length, 3 + burst);
 			const burstIds = new Set(sink.map((entry) => String(entry.receipt.messageId)).filter((id) => id.startsWith('3000000000000000')));
 			expect(burstIds.size).toBe(burst);
 			expect(sink).toHaveLength(3 + burst);

@@ -18,7 +18,7 @@ import { readExecutions, recordedIds } from './lib/executions';
 import { BOT_PROBE, selectedVersions, TRIGGER_PROBE } from './lib/n8n';
 import type { N8nInstance, WebhookProbe } from './lib/n8n';
 import type { Acknowledged } from './lib/pushes';
-import { countPerId, HTTP_200, idPattern, messageId, pushBurst, SUCCESS, waitFor } from './lib/pushes';
+import { countPerId, HTTP_200, idPattern, messageId, pushBurst, SUCCESS, waitForCount } from './lib/pushes';
 import { disposeAll, n8nWithPackage } from './lib/setup';
 import { createReceiptsTable, crashTriggerWorkflow, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, removeDuplicatesWorkflow, webhookNodeWorkflow } from './lib/workflows';
 
@@ -92,11 +92,11 @@ describe.each(selectedVersions())('n8n %s: receipts survive a crash and repeats 
 		const ids = Array.from({ length: 200 }, (_, index) => messageId(prefix, index));
 		const pushAll = async () => (await pushBurst({ ids, urlFor: () => url, concurrency: 20, acknowledged: SUCCESS })).answered.size;
 		const executions = async () => await readExecutions(n8n, workflowId, idPattern(prefix));
-		const finished = async (count: number) => (await executions()).filter((execution) => execution.status === 'success' || execution.status === 'error').length >= count;
+		const finished = async () => (await executions()).filter((execution) => execution.status === 'success' || execution.status === 'error').length;
 		const acknowledged = await pushAll();
-		await waitFor('the first 200 executions', () => finished(200));
+		await waitForCount('the first 200 executions', finished, 200);
 		const again = await pushAll();
-		await waitFor('the repeated 200 executions', () => finished(400));
+		await waitForCount('the repeated 200 executions', finished, 400);
 		const perId = countPerId((await sim.control('sink')) as unknown[], prefix);
 		const all = await executions();
 		return {

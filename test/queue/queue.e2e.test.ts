@@ -16,7 +16,7 @@ import { readExecutions, recordedIds } from '../e2e/lib/executions';
 import type { StoredExecution } from '../e2e/lib/executions';
 import { installN8n } from '../e2e/lib/n8n';
 import type { N8nInstance } from '../e2e/lib/n8n';
-import { countPerId, idPattern, messageId, pushBurst, SUCCESS, waitFor } from '../e2e/lib/pushes';
+import { countPerId, idPattern, messageId, pushBurst, SUCCESS, waitFor, waitForCount } from '../e2e/lib/pushes';
 import { credentials, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, RECEIPTS_TABLE } from '../e2e/lib/workflows';
 import { QueueCluster } from './lib/cluster';
 import { ensureServicesInstalled, startPostgres, startRedis } from './lib/services';
@@ -53,9 +53,9 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		return await readExecutions(cluster.main, workflowId, pattern);
 	}
 
-	async function waitForFinished(workflowId: string, pattern: string, count: number, timeoutMs = 300_000): Promise<StoredExecution[]> {
+	async function waitForFinished(workflowId: string, pattern: string, count: number): Promise<StoredExecution[]> {
 		let executions: StoredExecution[] = [];
-		await waitFor(`${count} finished executions of ${workflowId}`, async () => (executions = await executionsOf(workflowId, pattern)).filter(finished).length >= count, timeoutMs);
+		await waitForCount(`${count} finished executions of ${workflowId}`, async () => (executions = await executionsOf(workflowId, pattern)).filter(finished).length, count);
 		return executions;
 	}
 
@@ -101,7 +101,7 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 			}
 		};
 		await Promise.all(Array.from({ length: 10 }, post));
-		const executions = await waitForFinished(BULK.id, MOBILE('150'), 100, 600_000);
+		const executions = await waitForFinished(BULK.id, MOBILE('150'), 100);
 		const sent = (await sim.control('ihuyi/sent')) as Array<{ mobile: string }>;
 		const perNumber = new Map<string, number>();
 		for (const message of sent) perNumber.set(message.mobile, (perNumber.get(message.mobile) ?? 0) + 1);

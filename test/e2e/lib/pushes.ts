@@ -88,6 +88,22 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
 	throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * Waits until `count()` reaches `target`. A loaded machine runs executions slower, so there is
+ * no fixed deadline: the wait fails only when the count has not moved for `stallMs`.
+ */
+export async function waitForCount(what: string, count: () => Promise<number>, target: number, stallMs = 90_000): Promise<void> {
+	let last = await count();
+	let movedAt = Date.now();
+	while (last < target) {
+		if (Date.now() - movedAt > stallMs) throw new Error(`timed out waiting for ${what}: ${last} of ${target}, no progress for ${stallMs / 1000} s`);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		const now = await count();
+		if (now !== last) movedAt = Date.now();
+		last = now;
+	}
+}
+
 /** How many times each id reached the simulator's log (`sink` entries carrying `receipt.messageId`). */
 export function countPerId(sink: unknown[], prefix: string): Map<string, number> {
 	const perId = new Map<string, number>();
