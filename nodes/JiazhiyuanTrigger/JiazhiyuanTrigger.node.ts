@@ -3,7 +3,6 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 
 import { asNodeError } from '../common/errors';
 import type { SmsReceipt } from '../common/receipt';
-import { jiazhiyuanApiTest } from '../Jiazhiyuan/credentialTest';
 import { parseReplies, parseReports } from '../Jiazhiyuan/transport/parseXml';
 import { parseTextAnswer } from '../Jiazhiyuan/transport/parseAnswer';
 import { callJiazhiyuan, unexpectedAnswer } from '../Jiazhiyuan/transport/request';
@@ -39,7 +38,7 @@ export class JiazhiyuanTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'jiazhiyuanApi', required: true, testedBy: 'jiazhiyuanApiTest' }],
+		credentials: [{ name: 'jiazhiyuanApi', required: true }],
 		properties: [
 			{
 				displayName:
@@ -85,8 +84,6 @@ export class JiazhiyuanTrigger implements INodeType {
 			},
 		],
 	};
-
-	methods = { credentialTest: { jiazhiyuanApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const events = this.getNodeParameter('events', []) as Source[];
