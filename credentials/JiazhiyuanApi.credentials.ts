@@ -1,10 +1,11 @@
-import type { IAuthenticate, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { jiazhiyuanCredentialTest } from '../nodes/Jiazhiyuan/transport/credentialTest';
 import { authenticateJiazhiyuan } from '../nodes/Jiazhiyuan/transport/signing';
 
 /**
  * Jiazhiyuan (嘉之元, jzyyun) account. The API wants the password BASE64-encoded: enter it
- * plain here, the node encodes it. Tested by the Jiazhiyuan node (a balance query).
+ * plain here, the node encodes it. Tested with a balance query.
  */
 export class JiazhiyuanApi implements ICredentialType {
 	name = 'jiazhiyuanApi';
@@ -57,4 +58,6 @@ export class JiazhiyuanApi implements ICredentialType {
 	];
 
 	authenticate: IAuthenticate = authenticateJiazhiyuan;
+
+	test: ICredentialTestRequest = jiazhiyuanCredentialTest;
 }

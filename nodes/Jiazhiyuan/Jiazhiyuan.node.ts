@@ -5,7 +5,6 @@ import * as account from './actions/account';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as sms from './actions/sms';
-import { jiazhiyuanApiTest } from './credentialTest';
 
 /**
  * Jiazhiyuan (嘉之元, jzyyun): bulk SMS through the UserServiceAPI servlet, balances,
@@ -25,7 +24,7 @@ export class Jiazhiyuan implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'jiazhiyuanApi', required: true, testedBy: 'jiazhiyuanApiTest' }],
+		credentials: [{ name: 'jiazhiyuanApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -44,8 +43,6 @@ export class Jiazhiyuan implements INodeType {
 			...report.description,
 		],
 	};
-
-	methods = { credentialTest: { jiazhiyuanApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

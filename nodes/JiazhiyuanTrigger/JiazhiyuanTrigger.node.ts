@@ -3,10 +3,8 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 
 import { asNodeError } from '../common/errors';
 import type { SmsReceipt } from '../common/receipt';
-import { jiazhiyuanApiTest } from '../Jiazhiyuan/credentialTest';
 import { parseReplies, parseReports } from '../Jiazhiyuan/transport/parseXml';
-import { parseTextAnswer } from '../Jiazhiyuan/transport/parseAnswer';
-import { callJiazhiyuan, unexpectedAnswer } from '../Jiazhiyuan/transport/request';
+import { readRecords } from '../Jiazhiyuan/transport/readRecords';
 import { rememberNew } from './recentKeys';
 import { sampleRecords } from './samples';
 
@@ -39,7 +37,7 @@ export class JiazhiyuanTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'jiazhiyuanApi', required: true, testedBy: 'jiazhiyuanApiTest' }],
+		credentials: [{ name: 'jiazhiyuanApi', required: true }],
 		properties: [
 			{
 				displayName:
@@ -86,8 +84,6 @@ export class JiazhiyuanTrigger implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { jiazhiyuanApiTest } };
-
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const events = this.getNodeParameter('events', []) as Source[];
 		const failedOnly = this.getNodeParameter('failedOnly', false) as boolean;
@@ -120,10 +116,5 @@ export class JiazhiyuanTrigger implements INodeType {
 
 async function fetchSource(ctx: IPollFunctions, source: Source): Promise<SmsReceipt[]> {
 	const { method, parse } = SOURCES[source];
-	const answer = await callJiazhiyuan(ctx, { method, itemIndex: 0 });
-	const { records, recognised } = parse(answer.text);
-	if (!recognised && answer.text.trim() !== '' && parseTextAnswer(answer.text).kind !== 'success') {
-		return await unexpectedAnswer(ctx, 0, answer);
-	}
-	return records;
+	return await readRecords(ctx, { method, itemIndex: 0 }, parse);
 }

@@ -1,51 +1,64 @@
 /**
- * Runs a credential's declarative `test` the way n8n's credentials tester does: the test
- * request goes through n8n's HTTP helper with the credential's `authenticate`, then the
- * rules are checked in order and the first rule whose `key` equals its `value` in the
+ * Runs a credential's declarative `test` the way n8n's CredentialsTester does (n8n 1.123 and
+ * 2.41, packages/cli/src/services/credentials-tester.service.ts): n8n-core's RoutingNode
+ * sends `test.request` as the one routed property of a temporary node, through n8n's HTTP
+ * helper with the credential's `authenticate`; then a thrown error is read by the
+ * `responseCode` rules (or reported as n8n reports it), and a 2xx answer by the
+ * `responseSuccessBody` rules in order: the first whose `key` equals its `value` in the
  * answer fails the test with its message.
  */
+import get from 'lodash/get';
+import { ExecuteContext, RoutingNode } from 'n8n-core';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
-import { getCredentialType, registerNodeType, runNode } from './n8nHarness';
+import { getCredentialType, registerNodeType, runNode, withCredentialDefaults } from './n8nHarness';
 
 const PROBE = 'credentialTestProbe';
 
-function probeFor(credentialType: string): INodeType {
+/** The temporary node n8n builds: the credential, and one property routed to the test request. */
+function routedTestNode(credentialType: string): INodeType {
 	return {
 		description: {
-			displayName: 'Credential test probe',
+			displayName: 'Temp',
 			name: PROBE,
 			group: ['transform'],
 			version: 1,
-			description: 'Sends a credential type\'s test request',
-			defaults: { name: 'Probe' },
+			description: 'The credential test request',
+			defaults: { name: 'Temp' },
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: credentialType, required: true }],
-			properties: [],
-		},
-		async execute(this: IExecuteFunctions) {
-			const request = getCredentialType(credentialType).test!.request as IHttpRequestOptions;
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-				...request,
-				returnFullResponse: true,
-			})) as { body: unknown };
-			const body = typeof response.body === 'object' && response.body !== null ? response.body : { data: response.body };
-			return [[{ json: body as never }]];
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: getCredentialType(credentialType).test!.request } },
+			],
 		},
 	};
 }
 
-export async function testCredential(
-	credentialType: string,
-	data: ICredentialDataDecryptedObject,
-): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	registerNodeType(probeFor(credentialType));
-	const { items, error } = await runNode({ type: PROBE, parameters: {}, credentials: { [credentialType]: data } });
-	if (error) return { status: 'Error', message: error.message };
-	const answer = items[0].json as Record<string, unknown>;
-	for (const rule of getCredentialType(credentialType).test!.rules ?? []) {
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+export async function testCredential(credentialType: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+	const test = getCredentialType(credentialType).test!;
+	const routed = routedTestNode(credentialType);
+	const decrypted = { id: 'credential-under-test', name: 'Test', type: credentialType, data: withCredentialDefaults(credentialType, data) };
+	let response: INodeExecutionData[][] | undefined;
+	// n8n runs RoutingNode on an ExecuteContext of the temporary node; the probe's own
+	// execute context is that object, built by n8n-core's WorkflowExecute.
+	registerNodeType({
+		description: routed.description,
+		async execute(this: IExecuteFunctions) {
+			response = await new RoutingNode(this as unknown as ExecuteContext, routed, decrypted).runNode();
+			return [[{ json: {} }]];
+		},
+	});
+	const { error } = await runNode({ type: PROBE, parameters: {}, credentials: { [credentialType]: data } });
+	if (error) return asN8nReportsIt(error, test.rules ?? []);
+	const answer = response![0][0].json;
+	for (const rule of test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody' && get(answer, rule.properties.key) === rule.properties.value) {
 			return { status: 'Error', message: rule.properties.message };
 		}
@@ -53,9 +66,18 @@ export async function testCredential(
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
-function get(value: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>(
-		(node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-		value,
-	);
+type Rules = NonNullable<ReturnType<typeof getCredentialType>['test']>['rules'];
+
+function asN8nReportsIt(error: unknown, rules: NonNullable<Rules>): CredentialTestResult {
+	const { cause, message } = error as { cause?: { response?: { status: number; statusText?: string }; code?: string }; message: string };
+	if (cause?.response) {
+		const { status, statusText } = cause.response;
+		for (const rule of rules) {
+			if (rule.type === 'responseCode' && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
+		}
+		if (status < 199 || status > 299) return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+	} else if (cause?.code) {
+		return { status: 'Error', message: cause.code };
+	}
+	return { status: 'Error', message: String(message) };
 }

@@ -1,5 +1,5 @@
 import { testCredential } from '../helpers/credentialTester';
-import { ihuyiCredentials, IHUYI_CREDENTIAL_TYPES } from '../helpers/ihuyiFixtures';
+import { ALL_IHUYI_KEYS, ihuyiCredentials, IHUYI_CREDENTIAL_TYPES } from '../helpers/ihuyiFixtures';
 import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 
@@ -54,5 +54,21 @@ describe.each(Object.entries(IHUYI_CREDENTIAL_TYPES))('credential test of %s (%s
 	test('a base URL that is not ihuyi fails with a clear message', async () => {
 		sim.injectFault({ kind: 'html' });
 		expect((await testCredential(type, credentials())).message).toMatch(/did not answer like ihuyi/);
+	});
+
+	test('an unreachable host fails with the network code, as n8n reports it', async () => {
+		expect(await testCredential(type, credentials({ baseUrl: 'http://127.0.0.1:1' }))).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+	});
+
+	test('no message shows the API key, whatever went wrong', async () => {
+		const messages = [
+			(await testCredential(type, { ...credentials({ apiKey: 'wrong-key-4711' }), signing: 'plainApiKey' })).message,
+			(await testCredential(type, credentials({ baseUrl: 'http://127.0.0.1:1' }))).message,
+		];
+		sim.injectFault({ kind: 'html' });
+		messages.push((await testCredential(type, { ...credentials(), signing: 'plainApiKey' })).message);
+		for (const message of messages) {
+			for (const secret of [...ALL_IHUYI_KEYS, 'wrong-key-4711']) expect(message).not.toContain(secret);
+		}
 	});
 });

@@ -1,8 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { CredentialTestContext } from 'n8n-core';
-import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { jiazhiyuanApiTest } from '../../nodes/Jiazhiyuan/credentialTest';
 import { allText, readRetryWaits, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
 import { mountControlRoutes } from '../simulator/control';
@@ -209,28 +206,5 @@ describe('Report: Get Delivery Reports / Get Replies', () => {
 		expect(broken.error!.message).toMatch(/HTTP 502/);
 		// Reports are handed out once: a lost answer is never asked for again automatically.
 		expect(sim.requestsTo('jiazhiyuan:getSmsReport')).toHaveLength(1);
-	});
-});
-
-describe('credential test (getRestMoney)', () => {
-	const context = () => new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
-	const test_ = (data: Record<string, unknown>) =>
-		jiazhiyuanApiTest.call(context() as never, { id: '1', name: 'Jiazhiyuan', type: 'jiazhiyuanApi', data: { ...jiazhiyuanCredentials(sim).jiazhiyuanApi, ...data } as never });
-
-	test('valid credentials pass and show the balances', async () => {
-		expect(await test_({})).toEqual({ status: 'OK', message: 'Connected. Remaining: member 684, gateway 49919, card 49964.' });
-	});
-
-	test("a wrong password fails with the provider's own text", async () => {
-		const result = await test_({ password: 'wrong-pass' });
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Jiazhiyuan: 用户名密码错误! \(Wrong username or password\)/);
-		expect(result.message).not.toContain('wrong-pass');
-	});
-
-	test('a base URL that is not Jiazhiyuan is named as such', async () => {
-		sim.injectFault({ kind: 'html' });
-		expect((await test_({})).message).toMatch(/did not answer like Jiazhiyuan \(HTTP 200/);
-		expect((await test_({ baseUrl: 'http://127.0.0.1:1' })).message).toMatch(/^Could not reach http:\/\/127.0.0.1:1/);
 	});
 });

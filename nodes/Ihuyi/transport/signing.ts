@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { baseUrlOf, joinBaseUrl } from '../../common/baseUrl';
+
 /**
  * ihuyi's "dynamic password": an MD5 over the concatenation, without separators, of
  * account + API key + mobile + content + time for Submit, and account + API key + time for
@@ -67,14 +69,9 @@ export async function signIhuyiRequest(
 	}
 	Object.assign(form, fields, { format: 'json' });
 
-	const base = String(credentials.baseUrl ?? '').trim() || defaultBaseUrl;
-	const url = /^https?:\/\//i.test(requestOptions.url)
-		? requestOptions.url
-		: `${base.replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`;
-
 	return {
 		...requestOptions,
-		url,
+		url: joinBaseUrl(baseUrlOf(credentials, defaultBaseUrl), requestOptions.url),
 		method: requestOptions.method ?? 'POST',
 		headers: { ...(requestOptions.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams(form).toString(),

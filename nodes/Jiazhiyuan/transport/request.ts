@@ -1,9 +1,12 @@
-import type { IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { clamp } from '../../common/clamp';
-import { emptyCredentialField, providerError, transportError, unexpectedAnswerError } from '../../common/errors';
+import { credentialSecrets } from '../../common/credentialSecrets';
+import type { SecretsReader } from '../../common/credentialSecrets';
+import { emptyCredentialField, providerError, unexpectedAnswerError } from '../../common/errors';
+import { postForm } from '../../common/formPost';
+import type { FormAnswer } from '../../common/formPost';
 import { withReadRetries } from '../../common/readRetry';
-import { responseText } from '../../common/responseText';
 import { lookupFailure } from './failureTexts';
 import { base64Password, gbkForm } from './gbk';
 import { parseTextAnswer } from './parseAnswer';
@@ -25,10 +28,7 @@ export interface JiazhiyuanCall {
 }
 
 /** An answer the platform gave with a 2xx status: its text (decoded from GBK) and that status. */
-export interface JiazhiyuanAnswer {
-	text: string;
-	httpStatus: number;
-}
+export type JiazhiyuanAnswer = FormAnswer;
 
 type Context = IExecuteFunctions | IPollFunctions;
 
@@ -49,47 +49,35 @@ export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promis
 }
 
 async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanAnswer> {
-	const node = ctx.getNode();
-	const secrets = await credentialSecrets(ctx);
-	const options: IHttpRequestOptions = {
-		method: 'POST',
+	const secrets = await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets);
+	const answer = await postForm(ctx, {
+		provider: 'jiazhiyuan',
+		product: 'sms',
+		credentialType: CREDENTIAL_TYPE,
+		itemIndex: call.itemIndex,
 		url: SERVLET_PATH,
+		// GBK bytes, percent-encoded one by one: the platform reads every field as GBK.
 		body: gbkForm({ method: call.method, ...(call.fields ?? {}) }),
 		// Every operation's Timeout option ends here: kept within the option's range.
-		timeout: clamp(call.timeoutMs ?? DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		encoding: 'arraybuffer',
-		json: false,
-	};
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as {
-			statusCode: number;
-			body: unknown;
-		};
-	} catch (error) {
-		throw transportError(node, call.itemIndex, { provider: 'jiazhiyuan', product: 'sms', error, secrets, timeoutMs: options.timeout });
-	}
-	const text = responseText(response.body, 'gbk');
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw unexpectedAnswerError(node, call.itemIndex, { provider: 'jiazhiyuan', product: 'sms', status: response.statusCode, body: text, secrets });
-	}
-	const answer = parseTextAnswer(text);
-	if (answer.kind === 'failure') {
-		const known = lookupFailure(answer.reason);
-		throw providerError(node, call.itemIndex, {
+		timeoutMs: clamp(call.timeoutMs ?? DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+		charset: 'gbk',
+		secrets,
+	});
+	const parsed = parseTextAnswer(answer.text);
+	if (parsed.kind === 'failure') {
+		const known = lookupFailure(parsed.reason);
+		throw providerError(ctx.getNode(), call.itemIndex, {
 			provider: 'jiazhiyuan',
 			product: 'sms',
 			code: 'failure',
-			httpStatus: response.statusCode,
-			providerMessage: answer.reason || '(no reason given)',
+			httpStatus: answer.httpStatus,
+			providerMessage: parsed.reason || '(no reason given)',
 			explanation: known?.en ?? 'Jiazhiyuan refused the request',
 			hint: known?.hint ?? 'Jiazhiyuan did not give a known reason; the provider text is shown as it came.',
 			cause: known?.cause,
 		});
 	}
-	return { text, httpStatus: response.statusCode };
+	return answer;
 }
 
 /** Throws the standard "unexpected answer" error for an answer the caller could not read. */
@@ -99,26 +87,17 @@ export async function unexpectedAnswer(ctx: Context, itemIndex: number, answer: 
 		product: 'sms',
 		status: answer.httpStatus,
 		body: answer.text,
-		secrets: await credentialSecrets(ctx),
+		secrets: await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets),
 	});
 }
-
-const secretsByExecution = new WeakMap<Context, Promise<string[]>>();
 
 /**
  * The password in every form it travels or could be echoed in: plain and BASE64. An empty
  * username or password is refused here, before anything is sent.
  */
-async function credentialSecrets(ctx: Context): Promise<string[]> {
-	let secrets = secretsByExecution.get(ctx);
-	if (!secrets) {
-		secrets = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
-			if (!String(credentials.username ?? '').trim()) throw emptyCredentialField(ctx.getNode(), 'Jiazhiyuan', 'username');
-			const password = String(credentials.password ?? '');
-			if (!password) throw emptyCredentialField(ctx.getNode(), 'Jiazhiyuan', 'password');
-			return [password, base64Password(password), Buffer.from(password, 'utf8').toString('base64')];
-		});
-		secretsByExecution.set(ctx, secrets);
-	}
-	return await secrets;
-}
+const readSecrets: SecretsReader = (credentials, ctx) => {
+	if (!String(credentials.username ?? '').trim()) throw emptyCredentialField(ctx.getNode(), 'Jiazhiyuan', 'username');
+	const password = String(credentials.password ?? '');
+	if (!password) throw emptyCredentialField(ctx.getNode(), 'Jiazhiyuan', 'password');
+	return [password, base64Password(password), Buffer.from(password, 'utf8').toString('base64')];
+};

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { baseUrlOf, joinBaseUrl } from '../../common/baseUrl';
 import { base64Password, formEncodeGbk, gbkForm } from './gbk';
 
 export const DEFAULT_BASE_URL = 'http://smsapi.jzyyun.com:9003';
@@ -39,13 +40,9 @@ export async function authenticateJiazhiyuan(
 		.join('&');
 	const passwordPart = form === 'plain' ? asWritten : `password=${formEncodeGbk(base64Password(password))}`;
 	const credentialPart = `username=${formEncodeGbk(username)}&${passwordPart}`;
-	const base = String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
-	const url = /^https?:\/\//i.test(requestOptions.url)
-		? requestOptions.url
-		: `${base.replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`;
 	return {
 		...requestOptions,
-		url,
+		url: joinBaseUrl(baseUrlOf(credentials, DEFAULT_BASE_URL), requestOptions.url),
 		method: requestOptions.method ?? 'POST',
 		headers: { ...(requestOptions.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded; charset=GBK' },
 		body: withoutCredentials ? `${withoutCredentials}&${credentialPart}` : credentialPart,
