@@ -5,7 +5,8 @@ import type { Simulator } from '../simulator/server';
 
 /**
  * Guarantees of the one item runner (nodes/common/runCalls.ts) that only the operations
- * with calls of their own used to give: the Jiazhiyuan send's combined calls.
+ * with calls of their own used to give: the Jiazhiyuan send's combined calls and the
+ * report queries.
  */
 let sim: Simulator;
 beforeAll(async () => {
@@ -56,5 +57,37 @@ describe('Jiazhiyuan Send through the runner', () => {
 		expect(items[0].json).toMatchObject({ success: false, error: { providerMessage: '余额不足' }, partlySentBatchIds: [first] });
 		expect(items[1].json).toMatchObject({ success: true, batchIds: [last] });
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+});
+
+describe('Jiazhiyuan reports through the runner', () => {
+	test('Continue On Fail: a failed query is an error item of its own item, the next item still queries', async () => {
+		sim.injectFault({ kind: 'http502', route: 'jiazhiyuan:getRecvSMS' });
+		// The failed answer takes the first reply with it (handed out once); the second is the next item's.
+		sim.jiazhiyuan.recordsPerQuery = 1;
+		const reply = { receiver: '106', content: 'TD', sendtime: '2024-05-01 10:00:00' };
+		sim.jiazhiyuan.queueReplies([{ ...reply, mobile: '13900139000' }, { ...reply, mobile: '13800138000' }]);
+		const { error, items } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: { resource: 'report', operation: 'getReplies' },
+			credentials: jiazhiyuanCredentials(sim),
+			continueOnFail: true,
+			items: [{ json: {} }, { json: {} }],
+		});
+		expect(error).toBeUndefined();
+		expect(sim.requestsTo('jiazhiyuan:getRecvSMS')).toHaveLength(2);
+		expect(items[0]).toMatchObject({ json: { success: false, error: { message: expect.stringMatching(/HTTP 502/) } }, pairedItem: { item: 0 } });
+		expect(items.slice(1)).toEqual([expect.objectContaining({ json: expect.objectContaining({ event: 'reply', mobile: '13800138000' }), pairedItem: { item: 1 } })]);
+	});
+});
+
+describe('router', () => {
+	test.each([
+		['jiazhiyuan', { resource: 'report', operation: 'send' }],
+		['ihuyi', { resource: 'sms', operation: 'toString' }],
+	])('%s: an operation its resource does not have is refused', async (type, parameters) => {
+		const { error, items } = await runNode({ type, parameters });
+		expect(items).toEqual([]);
+		expect(error!.message).toBe(`The operation "${parameters.operation}" of "${parameters.resource}" is not supported`);
 	});
 });
