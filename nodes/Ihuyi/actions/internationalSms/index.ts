@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getBalanceOperation } from '../shared/getBalance';
+import { operationProperties } from '../../../common/router';
+import * as getBalance from './getBalance.operation';
 import * as send from './send.operation';
 
-export const getBalance = getBalanceOperation('internationalSms');
-export { send };
+export const operations = { send, getBalance };
 
 export const description: INodeProperties[] = [
 	{
@@ -19,6 +19,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...send.description,
-	...getBalance.description,
+	...operationProperties(operations),
 ];

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { checkContent } from '../../../common/content';
 import { dryRunOption } from '../../../common/dryRun';
 import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
@@ -9,7 +10,7 @@ import { countInternationalSegments } from '../../../common/segments';
 import { INTERNATIONAL_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { concurrencyOption, timeoutOption } from '../shared/options';
 import { sendItems } from '../shared/sendItems';
-import { checkContent } from '../shared/validate';
+import { ihuyiContent } from '../shared/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -103,7 +104,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				);
 			}
 			const content = readText(this, 'content', itemIndex, 'Content');
-			checkContent(this, itemIndex, content, 'Content', { allowEmoji: true, maxCharacters: INTERNATIONAL_SMS_MAX_CHARACTERS });
+			checkContent(node, itemIndex, content, 'Content', ihuyiContent({ allowEmoji: true, maxCharacters: INTERNATIONAL_SMS_MAX_CHARACTERS }));
 			// ihuyi's format for international numbers: "<country code> <number>".
 			return { mobile: `${parsed.countryCode} ${parsed.nationalNumber}`, content };
 		},

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { clamp } from '../../../common/clamp';
+import { optionsCollection } from '../../../common/optionsCollection';
 import { DEFAULT_TIMEOUT_MS } from '../../transport/request';
 
 /** Options every ihuyi operation offers. */
@@ -36,3 +37,6 @@ export function readCommonOptions(ctx: IExecuteFunctions): CommonOptions {
 		maxConcurrency: clamp(options.maxConcurrency ?? 1, 1, 50),
 	};
 }
+
+/** The Options of an operation whose only option is the timeout. */
+export const timeoutOnlyOptions = optionsCollection([timeoutOption]);

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { readDryRun } from '../../../common/dryRun';
 import { runItems } from '../../../common/runItems';
 import type { IhuyiProduct } from '../../transport/products';
 import { readCommonOptions } from './options';
@@ -20,9 +19,9 @@ export interface IhuyiSend<Prepared> {
 }
 
 /**
- * Runs a send over the items. A dry run takes the same path up to the request, so what it
- * shows (and every error it gives) is what the send would send (or give); only the Submit
- * call is left out, and with it the signing, so no password or key can reach the preview.
+ * Runs a send over the items. A dry run (the runner's) takes the same path up to the request,
+ * so what it shows (and every error it gives) is what the send would send (or give); only the
+ * Submit call is left out, and with it the signing, so no password or key can reach the preview.
  */
 export async function sendItems<Prepared>(
 	ctx: IExecuteFunctions,
@@ -30,21 +29,19 @@ export async function sendItems<Prepared>(
 	send: IhuyiSend<Prepared>,
 ): Promise<INodeExecutionData[]> {
 	const { timeoutMs, maxConcurrency } = readCommonOptions(ctx);
-	const dryRun = readDryRun(ctx);
 	return await runItems<Prepared>(
 		ctx,
 		items.length,
 		{
-			sends: !dryRun,
-			// One message per number per second (ihuyi 4080): repeats of a number are paced. A dry
-			// run sends nothing, so it has nothing to wait for.
-			paceKey: dryRun ? undefined : (prepared) => send.fields(prepared).mobile,
+			sends: true,
+			// One message per number per second (ihuyi 4080): repeats of a number are paced.
+			paceKey: (prepared) => send.fields(prepared).mobile,
 			prepare: (itemIndex) => send.prepare(itemIndex),
-			perform: async (prepared, itemIndex) => {
-				const fields = send.fields(prepared);
-				if (dryRun) return preview(send.product, fields, send.output(prepared), send.billedMessages(prepared));
-				return { ...(await submit(ctx, send.product, itemIndex, fields, timeoutMs)), ...send.output(prepared) };
-			},
+			perform: async (prepared, itemIndex) => ({
+				...(await submit(ctx, send.product, itemIndex, send.fields(prepared), timeoutMs)),
+				...send.output(prepared),
+			}),
+			preview: (prepared) => preview(send.product, send.fields(prepared), send.output(prepared), send.billedMessages(prepared)),
 		},
 		maxConcurrency,
 	);

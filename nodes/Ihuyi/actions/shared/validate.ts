@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { ContentRules } from '../../../common/content';
 import { invalidInput } from '../../../common/errors';
-import { findEmoji, hasLoneSurrogate } from '../../../common/parameters';
 import { entryCount, readMobileList } from '../../../common/mobileList';
-import { characterCount } from '../../../common/segments';
+import { findEmoji } from '../../../common/parameters';
 
 /**
  * The one mainland mobile of an item, read like every number list of this package
@@ -30,46 +30,22 @@ export function readMainlandMobile(ctx: IExecuteFunctions, itemIndex: number): s
 	return list.numbers[0];
 }
 
-export function checkContent(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	content: string,
-	label: string,
-	options: { allowEmoji: boolean; maxCharacters: number },
-): void {
-	const node = ctx.getNode();
-	if (content.trim() === '') {
-		throw invalidInput(node, itemIndex, label, 'is empty', `Enter the text to send in "${label}".`);
-	}
-	if (hasLoneSurrogate(content)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			label,
-			'contains a broken character (half of a surrogate pair)',
-			'The text was probably cut in the middle of an emoji or a rare character by an expression; fix the expression that builds it.',
-		);
-	}
-	const length = characterCount(content);
-	if (length > options.maxCharacters) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			label,
-			`is ${length} characters long; ihuyi accepts at most ${options.maxCharacters}`,
-			`Shorten the text by ${length - options.maxCharacters} character(s): ihuyi refuses longer content (code 4073), and long messages are billed per 67 characters anyway.`,
-		);
-	}
-	if (!options.allowEmoji) {
-		const emoji = findEmoji(content);
-		if (emoji) {
-			throw invalidInput(
-				node,
-				itemIndex,
-				label,
-				`contains the emoji "${emoji.character}" at character ${emoji.position}; ihuyi rejects emoji (code 4074)`,
-				'Remove emoji from the text: Chinese carriers do not deliver them.',
-			);
-		}
-	}
+/** ihuyi's rules for message text, for the one content check (nodes/common/content.ts). */
+export function ihuyiContent(options: { allowEmoji: boolean; maxCharacters: number }): ContentRules {
+	return {
+		provider: 'ihuyi',
+		maxCharacters: options.maxCharacters,
+		tooLongFix: (over) =>
+			`Shorten the text by ${over} character(s): ihuyi refuses longer content (code 4073), and long messages are billed per 67 characters anyway.`,
+		refuse: options.allowEmoji ? undefined : refuseEmoji,
+	};
+}
+
+function refuseEmoji(content: string): { problem: string; fix: string } | undefined {
+	const emoji = findEmoji(content);
+	if (!emoji) return undefined;
+	return {
+		problem: `contains the emoji "${emoji.character}" at character ${emoji.position}; ihuyi rejects emoji (code 4074)`,
+		fix: 'Remove emoji from the text: Chinese carriers do not deliver them.',
+	};
 }

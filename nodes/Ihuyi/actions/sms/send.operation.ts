@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { checkContent } from '../../../common/content';
 import { dryRunOption } from '../../../common/dryRun';
 import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
@@ -9,7 +10,7 @@ import { DOMESTIC_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { IHUYI_PRODUCTS } from '../../transport/products';
 import { concurrencyOption, timeoutOption } from '../shared/options';
 import { sendItems } from '../shared/sendItems';
-import { checkContent, readMainlandMobile } from '../shared/validate';
+import { ihuyiContent, readMainlandMobile } from '../shared/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -137,11 +138,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				}
 				const variables = readVariables(this, itemIndex);
 				const content = variables.join('|');
-				checkContent(this, itemIndex, content, 'Template Variables', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
+				checkContent(node, itemIndex, content, 'Template Variables', ihuyiContent({ allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS }));
 				return { mobile, content, templateId, segments: null, segmentsIncludeSignature: false };
 			}
 			const content = readText(this, 'content', itemIndex, 'Content');
-			checkContent(this, itemIndex, content, 'Content', { allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS });
+			checkContent(node, itemIndex, content, 'Content', ihuyiContent({ allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS }));
 			const billed = signature ? `【${signature}】${content}` : content;
 			return { mobile, content, segments: countSegments(billed), segmentsIncludeSignature: signature !== '' };
 		},

@@ -7,7 +7,7 @@ import { runItems } from '../../../common/runItems';
 import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
 import { PASSWORD_FORM_FIELD } from '../../transport/signing';
 import type { PasswordForm } from '../../transport/signing';
-import { timeoutOption } from '../shared/options';
+import { readTimeout, timeoutOnlyOptions } from '../shared/options';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,14 +26,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The new password (新密码): 6 to 20 letters and digits, with at least one of each',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['changePassword'] } }, properties);
@@ -55,7 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (!/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]{6,20}$/.test(newPassword)) {
 				throw invalidInput(node, itemIndex, 'New Password', 'must be 6 to 20 letters and digits with at least one of each', 'The platform only accepts passwords made of English letters and digits (英文和数字组合).');
 			}
-			return { newPassword, timeoutMs: (this.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout };
+			return { newPassword, timeoutMs: readTimeout(this, itemIndex) };
 		},
 		perform: async ({ newPassword, timeoutMs }, itemIndex) => {
 			const change = async (form: PasswordForm) =>

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runItems } from '../../../common/runItems';
 import { parseBalance } from '../../transport/parseAnswer';
 import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
-import { timeoutOption } from '../shared/options';
+import { readTimeout, timeoutOnlyOptions } from '../shared/options';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,14 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	timeoutOnlyOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getBalance'] } }, properties);
@@ -29,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runItems(this, items.length, {
 		sends: false,
-		prepare: (itemIndex) => (this.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout,
+		prepare: (itemIndex) => readTimeout(this, itemIndex),
 		perform: async (timeoutMs, itemIndex) => {
 			const answer = await callJiazhiyuan(this, { method: 'getRestMoney', itemIndex, timeoutMs });
 			const balance = parseBalance(answer.text);

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../common/router';
 import * as changePassword from './changePassword.operation';
 import * as getBalance from './getBalance.operation';
 
-export { changePassword, getBalance };
+export const operations = { getBalance, changePassword };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,6 +19,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getBalance',
 	},
-	...getBalance.description,
-	...changePassword.description,
+	...operationProperties(operations),
 ];

@@ -1,4 +1,24 @@
-import { parseReports } from '../../transport/parseXml';
-import { fetchRecordsOperation } from './fetchRecords';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = fetchRecordsOperation('getDeliveryReports', 'delivery report', 'getSmsReport', parseReports);
+import { parseReports } from '../../transport/parseXml';
+import { timeoutOnlyOptions } from '../shared/options';
+import { fetchRecordsOfItems } from './fetchRecords';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Jiazhiyuan hands out each delivery report once: the ones this operation returns are gone from the platform afterwards. To collect them continuously, use the Jiazhiyuan Trigger instead.',
+		name: 'getDeliveryReportsNotice',
+		type: 'notice',
+		default: '',
+	},
+	timeoutOnlyOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getDeliveryReports'] } }, properties);
+
+/** One getSmsReport query per input item, one output item per delivery report. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await fetchRecordsOfItems(this, items, { method: 'getSmsReport', parse: parseReports });
+}

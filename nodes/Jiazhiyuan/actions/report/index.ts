@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../common/router';
 import * as getDeliveryReports from './getDeliveryReports.operation';
 import * as getReplies from './getReplies.operation';
 
-export { getDeliveryReports, getReplies };
+export const operations = { getDeliveryReports, getReplies };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,6 +19,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getDeliveryReports',
 	},
-	...getDeliveryReports.description,
-	...getReplies.description,
+	...operationProperties(operations),
 ];

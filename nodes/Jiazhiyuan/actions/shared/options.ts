@@ -1,5 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../common/optionsCollection';
 import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../../transport/request';
 
 export const timeoutOption: INodeProperties = {
@@ -10,3 +11,11 @@ export const timeoutOption: INodeProperties = {
 	default: DEFAULT_TIMEOUT_MS,
 	description: 'How long to wait for Jiazhiyuan. A send that times out is not repeated: it may have gone out.',
 };
+
+/** The Options of an operation whose only option is the timeout. */
+export const timeoutOnlyOptions = optionsCollection([timeoutOption]);
+
+/** The item's timeout; the transport applies the default and the bounds. */
+export function readTimeout(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	return (ctx.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout;
+}

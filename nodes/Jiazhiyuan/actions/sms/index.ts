@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../../common/router';
 import * as send from './send.operation';
 
-export { send };
+export const operations = { send };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,5 +17,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...send.description,
+	...operationProperties(operations),
 ];

@@ -1,12 +1,28 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { checkContent } from '../../../common/content';
+import type { ContentRules } from '../../../common/content';
 import { invalidInput } from '../../../common/errors';
 import { readMobileList } from '../../../common/mobileList';
-import { hasLoneSurrogate, readText } from '../../../common/parameters';
+import { readText } from '../../../common/parameters';
 import { characterCount, countSegments } from '../../../common/segments';
 import { firstUnencodable } from '../../transport/gbk';
 
-const MAX_CONTENT_CHARACTERS = 1000;
+/** Jiazhiyuan's rules for message text, for the one content check (nodes/common/content.ts). */
+const CONTENT_RULES: ContentRules = {
+	provider: 'Jiazhiyuan',
+	maxCharacters: 1000,
+	tooLongFix: (over) => `Shorten the text by ${over} character(s).`,
+	refuse: (content) => {
+		const bad = firstUnencodable(content);
+		if (!bad) return undefined;
+		const codePoint = bad.character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+		return {
+			problem: `contains "${bad.character}" (U+${codePoint}) at character ${bad.position}, which GBK cannot encode`,
+			fix: 'Jiazhiyuan takes GBK text: remove emoji and characters outside GBK, or replace them (it would otherwise arrive as "?").',
+		};
+	},
+};
 
 /** One item of a send, read and checked before anything is sent. */
 export interface PreparedSend {
@@ -48,24 +64,7 @@ export function prepareSend(ctx: IExecuteFunctions, itemIndex: number, defaultSm
 	}
 	const rawContent = readers.content(itemIndex);
 	const content = typeof rawContent === 'string' ? rawContent : readText(ctx, 'content', itemIndex, 'Content');
-	if (content.trim() === '') throw invalidInput(node, itemIndex, 'Content', 'is empty', 'Enter the text to send.');
-	if (hasLoneSurrogate(content)) {
-		throw invalidInput(node, itemIndex, 'Content', 'contains a broken character (half of a surrogate pair)', 'Fix the expression that builds the text: it cut a character in half.');
-	}
-	const length = characterCount(content);
-	if (length > MAX_CONTENT_CHARACTERS) {
-		throw invalidInput(node, itemIndex, 'Content', `is ${length} characters long; at most ${MAX_CONTENT_CHARACTERS} are sent`, 'Shorten the text.');
-	}
-	const bad = firstUnencodable(content);
-	if (bad) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Content',
-			`contains "${bad.character}" (U+${bad.character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) at character ${bad.position}, which GBK cannot encode`,
-			'Jiazhiyuan takes GBK text: remove emoji and characters outside GBK, or replace them (it would otherwise arrive as "?").',
-		);
-	}
+	checkContent(node, itemIndex, content, 'Content', CONTENT_RULES);
 	const chosen = readers.smsType(itemIndex);
 	const smsType = chosen === 'default' ? defaultSmsType : chosen;
 	if (!['0', '1', '2'].includes(smsType)) {
@@ -77,7 +76,7 @@ export function prepareSend(ctx: IExecuteFunctions, itemIndex: number, defaultSm
 		throw invalidInput(node, itemIndex, 'Extension Number', `"${extenno}" is not 1 to 12 digits`, 'Enter the extension sub-number as digits only, or leave it empty.');
 	}
 	const longSms = options.longSms ?? 'auto';
-	const isLongSms = longSms === 'always' || (longSms === 'auto' && length > 70) ? '1' : '0';
+	const isLongSms = longSms === 'always' || (longSms === 'auto' && characterCount(content) > 70) ? '1' : '0';
 	return {
 		numbers: list.numbers,
 		content,

@@ -1,15 +1,18 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { dryRunOption, readDryRun } from '../../../common/dryRun';
-import { asNodeError, errorToItemJson, incompleteAnswerError } from '../../../common/errors';
+import { dryRunOption } from '../../../common/dryRun';
+import { incompleteAnswerError } from '../../../common/errors';
 import { parameterReader } from '../../../common/parameters';
+import { runCalls } from '../../../common/runCalls';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
 import { timeoutOption } from '../shared/options';
 import { callsOfItems } from './callsOfItems';
+import type { CallShare } from './callsOfItems';
 import { previewItem, sentItem } from './itemOutput';
 import { planCalls, planItems } from './planCalls';
+import type { ItemPlan, PlannedCall } from './planCalls';
 import { prepareSend } from './prepareSend';
 import type { PreparedSend, Readers } from './prepareSend';
 
@@ -100,81 +103,36 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
 
-interface ItemOutcome {
-	batchIds: string[];
-	failed?: unknown;
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const continueOnFail = this.continueOnFail();
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const defaultSmsType = String(credentials.smsType ?? '1');
 	const options = this.getNodeParameter('options', 0, {}) as { combineItems?: boolean; skipRepeats?: boolean; timeout?: number };
-	const timeoutMs = options.timeout;
-
-	// 1. Validate every item before anything is sent.
 	const readers: Readers = {
 		smsType: parameterReader(this, 'smsType', 'default'),
 		options: parameterReader(this, 'options', {}),
 		content: parameterReader<unknown>(this, 'content', ''),
 	};
-	const prepared: Array<PreparedSend | { error: unknown }> = items.map((_, itemIndex) => {
-		try {
-			return prepareSend(this, itemIndex, defaultSmsType, readers);
-		} catch (error) {
-			if (!continueOnFail) throw asNodeError(node, error, itemIndex);
-			return { error };
-		}
-	});
-
-	// 2. Leave out repeats, then pack the numbers into calls of at most 20,000.
-	const valid = prepared.map((entry) => ('error' in entry ? undefined : entry));
-	const plans = planItems(valid, options.skipRepeats !== false);
-	const calls = planCalls(valid, plans, options.combineItems !== false);
-
-	// A dry run ends here: what is planned is exactly what steps 3 and 4 would send.
-	if (readDryRun(this)) {
-		const shares = callsOfItems(calls, plans);
-		return prepared.map((entry, itemIndex) => ({
-			json: 'error' in entry ? errorToItemJson(entry.error) : previewItem(entry, plans[itemIndex]!, shares.get(itemIndex) ?? []),
-			pairedItem: { item: itemIndex },
-		}));
-	}
-
-	// 3. The calls, in order; a failed call stops the rest unless Continue On Fail is on.
-	const outcomes = new Map<number, ItemOutcome>();
-	const sentBatches: string[] = [];
-	const outcomeOf = (itemIndex: number): ItemOutcome => {
-		let outcome = outcomes.get(itemIndex);
-		if (!outcome) outcomes.set(itemIndex, (outcome = { batchIds: [] }));
-		return outcome;
-	};
-	for (const call of calls) {
-		try {
-			const batchId = await sendCall(this, call.items[0], call.fields, timeoutMs);
-			sentBatches.push(batchId);
-			for (const itemIndex of call.items) outcomeOf(itemIndex).batchIds.push(batchId);
-		} catch (error) {
-			if (!continueOnFail) {
-				if (sentBatches.length > 0) noteSentBatches(error, sentBatches);
-				throw asNodeError(node, error);
-			}
-			for (const itemIndex of call.items) outcomeOf(itemIndex).failed = error;
-		}
-	}
-
-	// 4. One result per item, in input order.
-	return prepared.map((entry, itemIndex) => {
-		if ('error' in entry) return { json: errorToItemJson(entry.error), pairedItem: { item: itemIndex } };
-		const outcome = outcomes.get(itemIndex) ?? { batchIds: [] };
-		const json: IDataObject = outcome.failed
-			? {
-					...errorToItemJson(outcome.failed),
-					...(outcome.batchIds.length ? { partlySentBatchIds: outcome.batchIds } : {}),
-				}
-			: sentItem(entry, plans[itemIndex]!, outcome.batchIds);
-		return { json, pairedItem: { item: itemIndex } };
+	// Set by plan, which the runner calls once, after every item is validated.
+	let plans: Array<ItemPlan | undefined> = [];
+	let shares: Map<number, CallShare[]> | undefined;
+	let calls: PlannedCall[] = [];
+	return await runCalls<PreparedSend, PlannedCall, string>(this, items.length, {
+		prepare: (itemIndex) => prepareSend(this, itemIndex, defaultSmsType, readers),
+		// Leave out repeats, then pack the numbers into calls of at most 20,000.
+		plan: (prepared) => {
+			const valid = prepared.map((entry) => entry?.value);
+			plans = planItems(valid, options.skipRepeats !== false);
+			calls = planCalls(valid, plans, options.combineItems !== false);
+			return calls;
+		},
+		perform: async (call) => await sendCall(this, call.items[0], call.fields, options.timeout),
+		sends: { noun: 'call', listName: 'batch ids', id: (_call, batchId) => batchId },
+		output: (itemIndex, entry, batchIds) => sentItem(entry, plans[itemIndex]!, batchIds),
+		failedExtras: (outcome) => (outcome.sent.length ? { partlySentBatchIds: outcome.sent } : {}),
+		preview: (itemIndex, entry) => {
+			shares ??= callsOfItems(calls, plans);
+			return previewItem(entry, plans[itemIndex]!, shares.get(itemIndex) ?? []);
+		},
 	});
 }
 
@@ -186,11 +144,4 @@ async function sendCall(ctx: IExecuteFunctions, itemIndex: number, fields: Recor
 		throw incompleteAnswerError(ctx.getNode(), itemIndex, { provider: 'jiazhiyuan', product: 'sms', missing: 'batch id', sent: true });
 	}
 	return answer.value;
-}
-
-function noteSentBatches(error: unknown, batches: string[]): void {
-	if (!error || typeof error !== 'object') return;
-	const note = `${batches.length} call(s) were already sent before this failure (batch ids ${batches.slice(0, 10).join(', ')}${batches.length > 10 ? ' …' : ''}). Running the workflow again sends those numbers again; turn on "Continue On Fail" to get one result per item instead.`;
-	const target = error as { description?: string | null };
-	target.description = target.description ? `${target.description} ${note}` : note;
 }

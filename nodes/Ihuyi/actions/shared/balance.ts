@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { runItems } from '../../../common/runItems';
+import type { IhuyiProduct } from '../../transport/products';
+import { callIhuyi } from '../../transport/request';
+import { readCommonOptions } from './options';
+
+/** Get Balance (GetNum) is the same call for every product; only the credential differs. */
+export async function getBalanceOfItems(ctx: IExecuteFunctions, items: INodeExecutionData[], product: IhuyiProduct): Promise<INodeExecutionData[]> {
+	const { timeoutMs } = readCommonOptions(ctx);
+	return await runItems(ctx, items.length, {
+		sends: false,
+		prepare: () => undefined,
+		perform: async (_prepared, itemIndex) => {
+			const answer = await callIhuyi(ctx, { product, method: 'GetNum', itemIndex, timeoutMs });
+			const balance = Number(answer.num);
+			return {
+				provider: 'ihuyi',
+				product,
+				success: true,
+				balance: Number.isFinite(balance) ? balance : null,
+				unit: 'messages',
+				code: Number(answer.code),
+				message: answer.msg,
+			};
+		},
+	});
+}
