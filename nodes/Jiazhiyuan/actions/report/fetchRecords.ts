@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { runItems } from '../../../common/runItems';
 
 import type { ParsedRecords } from '../../transport/parseXml';
-import { parseTextAnswer } from '../../transport/parseAnswer';
-import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
+import { readRecords } from '../../transport/readRecords';
 import type { JiazhiyuanMethod } from '../../transport/request';
 import { readTimeout } from '../shared/options';
 
@@ -23,20 +22,12 @@ export async function fetchRecordsOfItems(ctx: IExecuteFunctions, items: INodeEx
 	});
 }
 
-/**
- * One query of Get Delivery Reports or Get Replies: the records in the shared receipt shape.
- * An empty answer, or the platform's plain success text, means there is nothing new.
- */
+/** One query of Get Delivery Reports or Get Replies: the records in the shared receipt shape. */
 export async function fetchRecords(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	query: RecordQuery,
 	timeoutMs: number | undefined,
 ): Promise<IDataObject[]> {
-	const answer = await callJiazhiyuan(ctx, { method: query.method, itemIndex, timeoutMs });
-	const { records, recognised } = query.parse(answer.text);
-	if (!recognised && answer.text.trim() !== '' && parseTextAnswer(answer.text).kind !== 'success') {
-		await unexpectedAnswer(ctx, itemIndex, answer);
-	}
-	return records;
+	return await readRecords(ctx, { method: query.method, itemIndex, timeoutMs }, query.parse);
 }
