@@ -44,7 +44,7 @@ describe.each(selectedVersions())('n8n %s: the editor\'s credential test for eve
 
 	const runCredentialTest = async (credential: StoredCredential) => (await n8n.rest('POST', '/credentials/test', { credentials: credential })) as { status: string; message: string };
 
-	test.each(CASES)('$label: the right secret passes, a wrong one is refused with the provider\'s reason and no secret', async ({ label, type, settings, field, told }) => {
+	test.each(CASES)('$label: the right secret passes, a wrong one is refused with a message that says why, and no secret', async ({ label, type, settings, field, told }) => {
 		const stored = (credentials(sim.url) as StoredCredential[]).find((candidate) => candidate.type === type)!;
 		const credential = { ...stored, data: { ...stored.data, ...settings } };
 		const right = await runCredentialTest(credential);
