@@ -3,8 +3,9 @@
  * the same n8n's built-in Webhook node on the same form-encoded payloads. Both workflows are
  * active side by side; pushes go over loopback, 10 at a time, each bounded by a timeout.
  */
-import { freePort, installN8n, N8nInstance } from '../../test/e2e/lib/n8n';
+import { BOT_PROBE, freePort, installN8n, N8nInstance } from '../../test/e2e/lib/n8n';
 import { installPackage } from '../../test/e2e/lib/packageInstall';
+import { PUSH_HEADERS } from '../../test/e2e/lib/pushes';
 import { samplePushes } from '../../test/simulator/pusher';
 import { ratio } from './measure';
 import type { Figure } from './measure';
@@ -17,7 +18,7 @@ function workflows() {
 	const base = { connections: {}, settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none' }, pinData: {}, active: false };
 	return [
 		{ ...base, id: 'benchIhuyiTrig01', name: 'bench: Ihuyi Trigger', nodes: [{ id: 't', name: 'Ihuyi Trigger', type: 'n8n-nodes-ihuyi-jiazhiyuan.ihuyiTrigger', typeVersion: 1, position: [0, 0], webhookId: TRIGGER_ID, parameters: { product: 'sms', events: ['deliveryReceipt', 'reply'], options: {} } }] },
-		{ ...base, id: 'benchWebhook0001', name: 'bench: Webhook', nodes: [{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: WEBHOOK_ID, parameters: { httpMethod: 'POST', path: 'receipt', responseMode: 'onReceived', options: {} } }] },
+		{ ...base, id: 'benchWebhook0001', name: 'bench: Webhook', nodes: [{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: WEBHOOK_ID, parameters: { httpMethod: 'POST', path: 'receipt', responseMode: 'onReceived', options: { ignoreBots: true } } }] },
 	];
 }
 
@@ -29,7 +30,7 @@ async function burst(url: string, total: number, concurrency: number): Promise<n
 		while (next < total) {
 			const index = next++;
 			const body = new URLSearchParams(samplePushes.deliveryReceipt(String(16063783563405105174n + BigInt(index)), `138${String(index).padStart(8, '0')}`)).toString();
-			const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(30_000) });
+			const response = await fetch(url, { method: 'POST', headers: PUSH_HEADERS, body, signal: AbortSignal.timeout(30_000) });
 			await response.text();
 			if (response.status !== 200) failures++;
 		}
@@ -53,7 +54,8 @@ export async function webhookRatio(repetitions: number, pushes = 500): Promise<{
 		// The Webhook node serves its path as given (no webhook id in the URL).
 		const webhookUrl = `${n8n.baseUrl}/webhook/receipt`;
 		await n8n.waitForWebhook(triggerUrl);
-		await n8n.waitForWebhook(webhookUrl);
+		// Ignore Bots lets a crawler's request prove the Webhook node is served without starting an execution.
+		await n8n.waitForWebhook(webhookUrl, BOT_PROBE);
 		// Receipts per second is pushes / time, so the rate ratio is webhook time / trigger time.
 		const result = await ratio(repetitions, () => burst(webhookUrl, pushes, 10), () => burst(triggerUrl, pushes, 10));
 		return { ratio: result.ratio, trigger: result.baseline, webhook: result.measured };
