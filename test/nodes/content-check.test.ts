@@ -3,18 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { runNode } from '../helpers/n8nHarness';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { jiazhiyuanCredentials, jzySend } from '../helpers/jiazhiyuanFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 /** Both providers' message text goes through one check (nodes/common/content.ts), before any request. */
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 const sends = [
 	['ihuyi', (content: string) => smsSend({ content }), () => ihuyiCredentials(sim), 300],

@@ -1,16 +1,10 @@
 import { testCredential } from '../helpers/credentialTester';
 import { ALL_IHUYI_KEYS, ihuyiCredentials, IHUYI_CREDENTIAL_TYPES } from '../helpers/ihuyiFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 describe.each(Object.entries(IHUYI_CREDENTIAL_TYPES))('credential test of %s (%s)', (product, type) => {
 	const key = product as keyof typeof IHUYI_CREDENTIAL_TYPES;

@@ -3,23 +3,17 @@
  * provider. What it shows is checked against what a real send of the same item puts on
  * the wire, and a bad item fails exactly as it fails in a real send.
  */
-import { NodeOperationError } from 'n8n-workflow';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
 import { runNode } from '../helpers/n8nHarness';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
+import { expectSameRefusal } from '../helpers/expectSameRefusal';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 const dry = (parameters: INodeParameters): INodeParameters => ({
 	...parameters,
@@ -189,12 +183,7 @@ describe('a bad item fails in a dry run exactly as in a send', () => {
 	test.each(BAD)('%s', async (_name, parameters) => {
 		const real = await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim) });
 		const preview = await dryRun(parameters);
-		expect(real.error).toBeInstanceOf(NodeOperationError);
-		expect(preview.error).toBeInstanceOf(NodeOperationError);
-		expect(preview.error!.message).toBe(real.error!.message);
-		expect(preview.error!.description).toBe(real.error!.description);
-		expect(preview.items).toEqual([]);
-		expect(sim.requests).toHaveLength(0);
+		expectSameRefusal(real, preview, sim);
 	});
 
 	test('with Continue On Fail the bad item is the same error item and the good one a preview', async () => {

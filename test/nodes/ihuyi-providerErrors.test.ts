@@ -2,18 +2,12 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { allText, readRetryWaits, runNode } from '../helpers/n8nHarness';
 import { ALL_IHUYI_KEYS, ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
+useSimulator((started) => (sim = started));
 beforeEach(() => {
-	sim.reset();
 	readRetryWaits.length = 0;
 });
 

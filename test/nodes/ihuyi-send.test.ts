@@ -2,20 +2,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runNode } from '../helpers/n8nHarness';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 import { pacingSettings } from '../../nodes/common/perNumberPacing';
 import { dynamicPassword } from '../../nodes/Ihuyi/transport/signing';
 import { IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 describe('ihuyi SMS: Send', () => {
 	test('full-text mode sends one signed request and returns the message id as a string', async () => {

@@ -3,17 +3,11 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../helpers/n8nHarness';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 const template = (variables: unknown[], extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'sms',

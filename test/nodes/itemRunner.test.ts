@@ -1,7 +1,7 @@
 import { runNode } from '../helpers/n8nHarness';
 import { jiazhiyuanCredentials, jzySend, numbers } from '../helpers/jiazhiyuanFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 /**
  * Guarantees of the one item runner (nodes/common/runCalls.ts) that only the operations
@@ -9,14 +9,8 @@ import type { Simulator } from '../simulator/server';
  * report queries.
  */
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
+useSimulator((started) => (sim = started));
 beforeEach(() => {
-	sim.reset();
 	sim.jiazhiyuan.autoReports = false;
 });
 

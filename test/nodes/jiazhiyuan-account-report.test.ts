@@ -3,18 +3,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { allText, readRetryWaits, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
 import { mountControlRoutes } from '../simulator/control';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-	mountControlRoutes(sim);
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
+beforeAll(() => mountControlRoutes(sim));
 
 function expectNoPassword(value: unknown): void {
 	const text = allText(value);

@@ -1,16 +1,10 @@
 import { testCredential } from '../helpers/credentialTester';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 const test_ = async (data: Record<string, unknown> = {}) =>
 	await testCredential('jiazhiyuanApi', { ...jiazhiyuanCredentials(sim).jiazhiyuanApi, ...data } as never);

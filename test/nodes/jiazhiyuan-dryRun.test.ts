@@ -3,24 +3,18 @@
  * 20,000 run as in a send, nothing reaches the platform, and the calls each item shows are
  * checked against the calls a real send of the same items makes.
  */
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Jiazhiyuan } from '../../nodes/Jiazhiyuan/Jiazhiyuan.node';
 import { runNode } from '../helpers/n8nHarness';
 import { jiazhiyuanCredentials, jzySend, numbers } from '../helpers/jiazhiyuanFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
+import { expectSameRefusal } from '../helpers/expectSameRefusal';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
+useSimulator((started) => (sim = started));
 beforeEach(() => {
-	sim.reset();
 	sim.jiazhiyuan.autoReports = false;
 	sim.jiazhiyuan.balances.gateSmsNum = 1_000_000;
 });
@@ -198,12 +192,7 @@ describe('a bad item fails in a dry run exactly as in a send', () => {
 	test.each(BAD)('%s', async (_name, parameters) => {
 		const real = await run(parameters, [{}], false);
 		const preview = await run(parameters);
-		expect(real.error).toBeInstanceOf(NodeOperationError);
-		expect(preview.error).toBeInstanceOf(NodeOperationError);
-		expect(preview.error!.message).toBe(real.error!.message);
-		expect(preview.error!.description).toBe(real.error!.description);
-		expect(preview.items).toEqual([]);
-		expect(sim.requests).toHaveLength(0);
+		expectSameRefusal(real, preview, sim);
 	});
 
 	test('with Continue On Fail the bad item is the same error item and claims no number', async () => {

@@ -4,17 +4,11 @@ import type { INodeParameters } from 'n8n-workflow';
 import { allText, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials, jzySend, numbers } from '../helpers/jiazhiyuanFixtures';
 import { decodeGbkForm } from '../simulator/jiazhiyuan';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 function expectNoPassword(value: unknown): void {
 	const text = allText(value);

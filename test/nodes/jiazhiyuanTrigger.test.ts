@@ -2,18 +2,12 @@ import { JiazhiyuanTrigger } from '../../nodes/JiazhiyuanTrigger/JiazhiyuanTrigg
 import { allText } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials, numbers } from '../helpers/jiazhiyuanFixtures';
 import { createPoller } from '../helpers/pollHarness';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 const trigger = new JiazhiyuanTrigger();
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 function reports(count: number, offset = 0) {
 	return numbers(count, offset).map((mobile, index) => ({ mobile, smslogid: String(5000 + Math.floor((index + offset) / 100)), status: (index % 10 === 0 ? '0' : '1') as '0' | '1', sendtime: '2024-05-01 10:00:00.0' }));

@@ -10,17 +10,11 @@ import type { INodeParameters } from 'n8n-workflow';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { jiazhiyuanCredentials, jzySend } from '../helpers/jiazhiyuanFixtures';
 import { runNode } from '../helpers/n8nHarness';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 type NodeName = 'ihuyi' | 'jiazhiyuan';
 const NODES: NodeName[] = ['ihuyi', 'jiazhiyuan'];

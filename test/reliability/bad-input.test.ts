@@ -15,18 +15,12 @@ import { jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
 import { runNode } from '../helpers/n8nHarness';
 import { createPoller } from '../helpers/pollHarness';
 import { serveWebhook } from '../helpers/webhookHarness';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 import { count } from './summary';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 type Case = [name: string, node: 'ihuyi' | 'jiazhiyuan', parameters: INodeParameters, field: string, credentials?: Record<string, ICredentialDataDecryptedObject>];
 

@@ -10,19 +10,13 @@ import type { INodeParameters } from 'n8n-workflow';
 import { allText, runNode } from '../helpers/n8nHarness';
 import { ALL_IHUYI_KEYS, ihuyiCredentials } from '../helpers/ihuyiFixtures';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 import type { FaultKind } from '../simulator/types';
 import { count } from './summary';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 const FAULTS: FaultKind[] = ['http500', 'http502', 'http503', 'timeout', 'reset', 'empty', 'html', 'truncated', 'wrongCharset', 'unknownCode', 'successWithoutId'];
 

@@ -10,20 +10,14 @@ import { allText, runNode } from '../helpers/n8nHarness';
 import { ALL_IHUYI_KEYS, IHUYI_CREDENTIAL_TYPES, ihuyiCredentials } from '../helpers/ihuyiFixtures';
 import { dynamicPassword, unixTime } from '../../nodes/Ihuyi/transport/signing';
 import { IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 import type { FaultKind } from '../simulator/types';
 import { count } from './summary';
+import { useSimulator } from '../helpers/useSimulator';
 
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 const OPERATIONS: Array<[string, INodeParameters]> = [
 	['sms send', { resource: 'sms', operation: 'send', sendMode: 'fullText', mobile: '13800138000', content: '您的验证码是：1234。请不要把验证码泄露给其他人。' }],

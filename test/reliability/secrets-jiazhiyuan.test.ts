@@ -8,18 +8,12 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { allText, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
-import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 import { count } from './summary';
+import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+useSimulator((started) => (sim = started));
 
 const OPERATIONS: Array<[string, INodeParameters]> = [
 	['send', { resource: 'sms', operation: 'send', mobiles: '13800138000', content: '【嘉之元】测试', smsType: 'default' }],
