@@ -38,19 +38,19 @@ export function readMobileList(value: unknown): MobileList | { error: string } {
 	else if (value === null || value === undefined) entries = [];
 	else return { error: `must be text or a list, but the expression gave ${describeType(value)}` };
 
+	// The distinct numbers in the order written; the list is made from it at its exact size,
+	// since a send keeps one list per item until it ends (100,000 items, 100,000 lists).
 	const seen = new Set<string>();
-	const list: MobileList = { numbers: [], invalid: [], duplicates: 0 };
+	const invalid: MobileList['invalid'] = [];
+	let duplicates = 0;
 	for (const entry of entries) {
 		for (const result of readEntry(entry)) {
-			if (!result.ok) list.invalid.push({ value: result.value, reason: result.reason });
-			else if (seen.has(result.number)) list.duplicates++;
-			else {
-				seen.add(result.number);
-				list.numbers.push(result.number);
-			}
+			if (!result.ok) invalid.push({ value: result.value, reason: result.reason });
+			else if (seen.has(result.number)) duplicates++;
+			else seen.add(result.number);
 		}
 	}
-	return list;
+	return { numbers: Array.from(seen), invalid, duplicates };
 }
 
 /** How many entries a list holds in all: its numbers, repeats and invalid entries. */

@@ -29,8 +29,12 @@ export interface CallOutcome<Sent> {
 export interface CallTask<Prepared, Call extends PlannedCall, Sent> {
 	/** Reads and validates one item; throws NodeOperationError on bad input. */
 	prepare(itemIndex: number): Prepared;
-	/** The calls that serve the valid items; an item that failed validation is undefined. */
-	plan(prepared: Array<{ value: Prepared } | undefined>): Call[];
+	/**
+	 * The calls that serve the valid items. `prepared[i]` is what `prepare` gave item i, and
+	 * undefined for an item that failed validation; `valid` tells them apart where an
+	 * operation's `prepare` gives nothing.
+	 */
+	plan(prepared: Array<Prepared | undefined>, valid: (itemIndex: number) => boolean): Call[];
 	/** Makes one provider call. */
 	perform(call: Call): Promise<Sent>;
 	/**
@@ -50,52 +54,56 @@ export interface CallTask<Prepared, Call extends PlannedCall, Sent> {
 	preview?(itemIndex: number, prepared: Prepared): IDataObject;
 }
 
-type Entry<Prepared> = { ok: true; value: Prepared } | { ok: false; error: unknown };
-
 export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 	ctx: IExecuteFunctions,
 	itemCount: number,
 	task: CallTask<Prepared, Call, Sent>,
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = ctx.continueOnFail();
-	const entries: Array<Entry<Prepared>> = [];
+	// Nothing per item but what the operation prepared: a bulk send holds 100,000 of them
+	// until its output is built, so bad items are kept apart (they are few).
+	const prepared: Array<Prepared | undefined> = [];
+	const invalid = new Map<number, unknown>();
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			entries.push({ ok: true, value: task.prepare(itemIndex) });
+			prepared.push(task.prepare(itemIndex));
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx.getNode(), error, itemIndex);
-			entries.push({ ok: false, error });
+			prepared.push(undefined);
+			invalid.set(itemIndex, error);
 		}
 	}
-	const calls = task.plan(entries.map((entry) => (entry.ok ? { value: entry.value } : undefined)));
+	const calls = task.plan(prepared, (itemIndex) => !invalid.has(itemIndex));
 
 	// A dry run ends here: what is planned is exactly what would be sent.
 	const preview = task.preview && readDryRun(ctx) ? task.preview.bind(task) : undefined;
-	const outcomes = preview ? new Map<number, CallOutcome<Sent>>() : await runPlanned(ctx, calls, task, continueOnFail);
-	const itemOutput = (entry: Entry<Prepared>, itemIndex: number): IDataObject[] => {
-		if (!entry.ok) return [errorToItemJson(entry.error)];
-		if (preview) return [preview(itemIndex, entry.value)];
-		const outcome = outcomes.get(itemIndex) ?? { sent: [] };
+	const outcomeOf = preview ? undefined : await runPlanned(ctx, itemCount, calls, task, continueOnFail);
+	const itemOutput = (itemIndex: number): IDataObject[] => {
+		if (invalid.has(itemIndex)) return [errorToItemJson(invalid.get(itemIndex))];
+		const value = prepared[itemIndex] as Prepared;
+		if (!outcomeOf) return [preview!(itemIndex, value)];
+		const outcome = outcomeOf(itemIndex);
 		if ('failed' in outcome) return [{ ...errorToItemJson(outcome.failed), ...task.failedExtras?.(outcome) }];
-		const json = task.output(itemIndex, entry.value, outcome.sent);
+		const json = task.output(itemIndex, value, outcome.sent);
 		return Array.isArray(json) ? json : [json];
 	};
 
 	const output: INodeExecutionData[] = [];
-	entries.forEach((entry, itemIndex) => {
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		const pairedItem = { item: itemIndex };
-		for (const json of itemOutput(entry, itemIndex)) output.push({ json, pairedItem });
-	});
+		for (const json of itemOutput(itemIndex)) output.push({ json, pairedItem });
+	}
 	return output;
 }
 
 /** Runs the calls; without Continue On Fail, the first failure stops the rest and is thrown. */
 async function runPlanned<Prepared, Call extends PlannedCall, Sent>(
 	ctx: IExecuteFunctions,
+	itemCount: number,
 	calls: Call[],
 	task: CallTask<Prepared, Call, Sent>,
 	continueOnFail: boolean,
-): Promise<Map<number, CallOutcome<Sent>>> {
+): Promise<(itemIndex: number) => CallOutcome<Sent>> {
 	const answers: Array<{ sent: Sent } | { failed: unknown } | undefined> = new Array(calls.length);
 	let failure: { error: unknown; call: Call } | undefined;
 	const slots = new RequestSlots(Math.max(1, Math.min(Math.floor(task.concurrency ?? 1) || 1, calls.length || 1)));
@@ -133,22 +141,34 @@ async function runPlanned<Prepared, Call extends PlannedCall, Sent>(
 		}
 		throw error;
 	}
-	return outcomesOfItems(calls, answers);
+	return outcomesOfItems(itemCount, calls, answers);
 }
 
+/**
+ * Each item's outcome, made when its output is: the answers of the calls that carry it, in
+ * call order. Which calls those are is kept in one number per item (the first call) and a
+ * list only for the few items whose numbers span several calls.
+ */
 function outcomesOfItems<Call extends PlannedCall, Sent>(
+	itemCount: number,
 	calls: Call[],
 	answers: Array<{ sent: Sent } | { failed: unknown } | undefined>,
-): Map<number, CallOutcome<Sent>> {
-	const outcomes = new Map<number, CallOutcome<Sent>>();
+): (itemIndex: number) => CallOutcome<Sent> {
+	const firstCall = new Int32Array(itemCount).fill(-1);
+	const laterCalls = new Map<number, number[]>();
 	calls.forEach((call, position) => {
-		const answer = answers[position];
 		for (const itemIndex of call.items) {
-			let outcome = outcomes.get(itemIndex);
-			if (!outcome) outcomes.set(itemIndex, (outcome = { sent: [] }));
-			if (answer && 'sent' in answer) outcome.sent.push(answer.sent);
-			else if (answer) outcome.failed = answer.failed;
+			if (firstCall[itemIndex] < 0) firstCall[itemIndex] = position;
+			else laterCalls.set(itemIndex, [...(laterCalls.get(itemIndex) ?? []), position]);
 		}
 	});
-	return outcomes;
+	return (itemIndex) => {
+		const first = firstCall[itemIndex];
+		const positions = first < 0 ? [] : [first, ...(laterCalls.get(itemIndex) ?? [])];
+		// Made by map, at its exact size: the list may stay in the item's output.
+		const answered = positions.map((position) => answers[position]);
+		const failure = answered.find((answer) => answer !== undefined && 'failed' in answer);
+		const sent = answered.filter((answer): answer is { sent: Sent } => answer !== undefined && 'sent' in answer).map((answer) => answer.sent);
+		return failure && 'failed' in failure ? { sent, failed: failure.failed } : { sent };
+	};
 }

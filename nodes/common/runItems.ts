@@ -37,8 +37,8 @@ export async function runItems<Prepared>(
 	const preview = task.preview?.bind(task);
 	return await runCalls<Prepared, ItemCall<Prepared>, IDataObject | IDataObject[]>(ctx, itemCount, {
 		prepare: (itemIndex) => task.prepare(itemIndex),
-		plan: (prepared) =>
-			prepared.flatMap((entry, itemIndex): Array<ItemCall<Prepared>> => (entry ? [{ items: [itemIndex], prepared: entry.value }] : [])),
+		plan: (prepared, valid) =>
+			prepared.flatMap((entry, itemIndex): Array<ItemCall<Prepared>> => (valid(itemIndex) ? [{ items: [itemIndex], prepared: entry as Prepared }] : [])),
 		perform: async (call) => await task.perform(call.prepared, call.items[0]),
 		sends: task.sends ? { noun: 'item', listName: 'items', id: (call) => String(call.items[0]) } : undefined,
 		paceKey: paceKey && ((call) => paceKey(call.prepared)),

@@ -13,10 +13,18 @@ export function decodeGbk(bytes: Buffer): string {
 	return decode(bytes, 'gbk');
 }
 
+// A bulk send checks the same text for each of its items: the last text found encodable is
+// remembered, so 100,000 items cost one round trip, not 100,000 pairs of buffers.
+let lastEncodable: string | undefined;
+
 /** The first character GBK cannot encode (emoji, rare scripts), with its 1-based position. */
 export function firstUnencodable(text: string): { character: string; position: number } | undefined {
+	if (text === lastEncodable) return undefined;
 	// Fast path: a text whose GBK round trip is exact has nothing to report.
-	if (decodeGbk(encodeGbk(text)) === text) return undefined;
+	if (decodeGbk(encodeGbk(text)) === text) {
+		lastEncodable = text;
+		return undefined;
+	}
 	let position = 0;
 	for (const character of text) {
 		position++;

@@ -1,4 +1,4 @@
-import type { ItemPlan, PlannedCall } from './planCalls';
+import type { ItemPlans, PlannedCall } from './planCalls';
 
 /** A call as one item sees it: its place among the send's calls, its size, the item's numbers in it. */
 export interface CallShare {
@@ -16,13 +16,13 @@ export interface CallShare {
  * item's whole list is in its `mobiles`), and without listing the items a call combines,
  * which can be 20,000 too.
  */
-export function callsOfItems(calls: PlannedCall[], plans: Array<ItemPlan | undefined>): Map<number, CallShare[]> {
+export function callsOfItems(calls: PlannedCall[], planOf: ItemPlans): Map<number, CallShare[]> {
 	const shares = new Map<number, CallShare[]>();
 	const taken = new Map<number, number>();
 	calls.forEach((call, index) => {
 		const count = call.counts.reduce((sum, part) => sum + part, 0);
 		call.items.forEach((itemIndex, position) => {
-			const numbers = plans[itemIndex]!.numbers;
+			const numbers = planOf(itemIndex)!.numbers;
 			const start = taken.get(itemIndex) ?? 0;
 			const own = call.counts[position];
 			taken.set(itemIndex, start + own);

@@ -13,32 +13,41 @@ export interface ItemPlan {
 	repeatsSkipped: SkippedRepeat[];
 }
 
+/** The plan of each item, by item index; undefined for an item that failed validation. */
+export type ItemPlans = (itemIndex: number) => ItemPlan | undefined;
+
 /**
  * One content goes to one number once per execution: a number that an earlier item already
  * sends the same content to is left out of later items, because the person would get the
  * text twice and the account would pay twice. Items are taken in input order, so the first
  * item holding a number sends it. `skipRepeats: false` sends every item's numbers as they are.
  * Items that failed validation (undefined) send nothing and claim no number.
+ * Only items that leave a repeat out keep a plan of their own; every other item's plan is
+ * its own list, made when asked for (a bulk send has 100,000 items).
  */
-export function planItems(prepared: Array<PreparedSend | undefined>, skipRepeats: boolean): Array<ItemPlan | undefined> {
-	const senders = new Map<string, Map<string, number>>();
-	return prepared.map((entry, itemIndex) => {
-		if (!entry) return undefined;
-		if (!skipRepeats) return { numbers: entry.numbers, repeatsSkipped: [] };
-		let sender = senders.get(entry.content);
-		if (!sender) senders.set(entry.content, (sender = new Map()));
-		const plan: ItemPlan = { numbers: [], repeatsSkipped: [] };
-		for (const mobile of entry.numbers) {
-			const earlier = sender.get(mobile);
-			if (earlier === undefined) {
-				sender.set(mobile, itemIndex);
-				plan.numbers.push(mobile);
-			} else {
-				plan.repeatsSkipped.push({ mobile, item: earlier });
+export function planItems(prepared: Array<PreparedSend | undefined>, skipRepeats: boolean): ItemPlans {
+	const changed = new Map<number, ItemPlan>();
+	if (skipRepeats) {
+		const senders = new Map<string, Map<string, number>>();
+		prepared.forEach((entry, itemIndex) => {
+			if (!entry) return;
+			let sender = senders.get(entry.message.content);
+			if (!sender) senders.set(entry.message.content, (sender = new Map()));
+			const repeatsSkipped: SkippedRepeat[] = [];
+			for (const mobile of entry.numbers) {
+				const earlier = sender.get(mobile);
+				if (earlier === undefined) sender.set(mobile, itemIndex);
+				else repeatsSkipped.push({ mobile, item: earlier });
 			}
-		}
-		return plan;
-	});
+			if (repeatsSkipped.length === 0) return;
+			const skipped = new Set(repeatsSkipped.map((repeat) => repeat.mobile));
+			changed.set(itemIndex, { numbers: entry.numbers.filter((mobile) => !skipped.has(mobile)), repeatsSkipped });
+		});
+	}
+	return (itemIndex) => {
+		const entry = prepared[itemIndex];
+		return entry && (changed.get(itemIndex) ?? { numbers: entry.numbers, repeatsSkipped: [] });
+	};
 }
 
 /**
@@ -57,11 +66,11 @@ export interface PlannedCall {
  * has its own. Either way a call holds at most 20,000 numbers, and an item with no number
  * left has no call.
  */
-export function planCalls(prepared: Array<PreparedSend | undefined>, plans: Array<ItemPlan | undefined>, combine: boolean): PlannedCall[] {
+export function planCalls(prepared: Array<PreparedSend | undefined>, planOf: ItemPlans, combine: boolean): PlannedCall[] {
 	const groups = new Map<string, number[]>();
 	prepared.forEach((entry, itemIndex) => {
-		if (!entry || plans[itemIndex]!.numbers.length === 0) return;
-		const key = combine ? JSON.stringify([entry.content, entry.smsType, entry.isLongSms, entry.extenno]) : `item ${itemIndex}`;
+		if (!entry || planOf(itemIndex)!.numbers.length === 0) return;
+		const key = combine ? JSON.stringify([entry.message.content, entry.message.smsType, entry.message.isLongSms, entry.message.extenno]) : `item ${itemIndex}`;
 		const members = groups.get(key) ?? [];
 		members.push(itemIndex);
 		groups.set(key, members);
@@ -69,11 +78,11 @@ export function planCalls(prepared: Array<PreparedSend | undefined>, plans: Arra
 
 	const calls: PlannedCall[] = [];
 	for (const members of groups.values()) {
-		const first = prepared[members[0]]!;
+		const first = prepared[members[0]]!.message;
 		const numbers: string[] = [];
 		const owners: number[] = [];
 		for (const itemIndex of members) {
-			for (const number of plans[itemIndex]!.numbers) {
+			for (const number of planOf(itemIndex)!.numbers) {
 				numbers.push(number);
 				owners.push(itemIndex);
 			}

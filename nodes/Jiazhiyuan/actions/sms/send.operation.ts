@@ -12,8 +12,8 @@ import { callsOfItems } from './callsOfItems';
 import type { CallShare } from './callsOfItems';
 import { previewItem, sentItem } from './itemOutput';
 import { planCalls, planItems } from './planCalls';
-import type { ItemPlan, PlannedCall } from './planCalls';
-import { prepareSend } from './prepareSend';
+import type { ItemPlans, PlannedCall } from './planCalls';
+import { prepareSend, sharedMessages } from './prepareSend';
 import type { PreparedSend, Readers } from './prepareSend';
 
 const properties: INodeProperties[] = [
@@ -111,27 +111,27 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		smsType: parameterReader(this, 'smsType', 'default'),
 		options: parameterReader(this, 'options', {}),
 		content: parameterReader<unknown>(this, 'content', ''),
+		sameMessage: sharedMessages(),
 	};
 	// Set by plan, which the runner calls once, after every item is validated.
-	let plans: Array<ItemPlan | undefined> = [];
+	let planOf: ItemPlans = () => undefined;
 	let shares: Map<number, CallShare[]> | undefined;
 	let calls: PlannedCall[] = [];
 	return await runCalls<PreparedSend, PlannedCall, string>(this, items.length, {
 		prepare: (itemIndex) => prepareSend(this, itemIndex, defaultSmsType, readers),
 		// Leave out repeats, then pack the numbers into calls of at most 20,000.
 		plan: (prepared) => {
-			const valid = prepared.map((entry) => entry?.value);
-			plans = planItems(valid, options.skipRepeats !== false);
-			calls = planCalls(valid, plans, options.combineItems !== false);
+			planOf = planItems(prepared, options.skipRepeats !== false);
+			calls = planCalls(prepared, planOf, options.combineItems !== false);
 			return calls;
 		},
 		perform: async (call) => await sendCall(this, call.items[0], call.fields, options.timeout),
 		sends: { noun: 'call', listName: 'batch ids', id: (_call, batchId) => batchId },
-		output: (itemIndex, entry, batchIds) => sentItem(entry, plans[itemIndex]!, batchIds),
+		output: (itemIndex, entry, batchIds) => sentItem(entry, planOf(itemIndex)!, batchIds),
 		failedExtras: (outcome) => (outcome.sent.length ? { partlySentBatchIds: outcome.sent } : {}),
 		preview: (itemIndex, entry) => {
-			shares ??= callsOfItems(calls, plans);
-			return previewItem(entry, plans[itemIndex]!, shares.get(itemIndex) ?? []);
+			shares ??= callsOfItems(calls, planOf);
+			return previewItem(entry, planOf(itemIndex)!, shares.get(itemIndex) ?? []);
 		},
 	});
 }
