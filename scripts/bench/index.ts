@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --quick] [-- --only pacing,overhead]`: the package's
  * performance figures (`--only` runs the named groups: overhead, latency, concurrency,
- * pacing, extra), each measured
+ * pacing, bulk, parse, webhook; `extra` is the last three), each measured
  * in this run against a baseline measured in the same run, median of at least 5
  * repetitions after a warm-up. Talks only to the simulator on 127.0.0.1.
  */
@@ -12,7 +12,7 @@ import type { SimulatorProcess } from '../../test/simulator/process';
 import { ratio, repeat } from './measure';
 import type { Figure } from './measure';
 import { sendRaw, sendWithHelperOnly, sendWithNode } from './ihuyiOverhead';
-import { extraBenchmarks } from './extra';
+import { bulkBenchmarks, parseBenchmark, webhookBenchmark } from './extra';
 import { PACING, pacingFloorMs, pacingRuns } from './pacing';
 
 export interface BenchResult {
@@ -30,7 +30,8 @@ const REPS = args.has('--quick') ? 3 : 5;
 const argv = process.argv.slice(2);
 const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',')) : undefined;
-const wanted = (group: string) => !only || only.has(group);
+const EXTRA = new Set(['bulk', 'parse', 'webhook']);
+const wanted = (group: string) => !only || only.has(group) || (EXTRA.has(group) && only.has('extra'));
 
 /** The provider runs in a process of its own, as a real one would. */
 async function withSimulator<T>(run: (sim: SimulatorProcess) => Promise<T>, latencyMs = 0): Promise<T> {
@@ -144,7 +145,10 @@ async function main(): Promise<void> {
 	if (wanted('concurrency')) results.push(await concurrency(10, 'concurrencyEfficiency'));
 	if (wanted('concurrency')) results.push(await concurrency(20, 'concurrencyEfficiencyAt20'));
 	if (wanted('pacing')) results.push(await pacing());
-	if (wanted('extra')) results.push(...(await extraBenchmarks(REPS)));
+	if (wanted('bulk')) results.push(...(await bulkBenchmarks(REPS)));
+	if (wanted('parse')) results.push(await parseBenchmark(REPS));
+	// BENCH_SKIP_N8N=1 leaves out the one figure that needs a real n8n installed.
+	if (wanted('webhook') && process.env.BENCH_SKIP_N8N !== '1') results.push(await webhookBenchmark(REPS));
 
 	const machine = {
 		cpu: cpus()[0]?.model ?? 'unknown',

@@ -18,13 +18,21 @@ function compile(): void {
 	compiled = true;
 }
 
-export async function bulkRun(recipients: number, perItem = 1): Promise<{ calls: number; peakRssMb: number; ms: number; batches: number }> {
+export interface BulkRun {
+	calls: number;
+	peakRssMb: number;
+	ms: number;
+	batches: number;
+}
+
+/** One run in a fresh process: the Jiazhiyuan send, or with `baseline` the do-nothing node (bulkBaseline.ts). */
+export async function bulkRun(recipients: number, perItem = 1, baseline = false): Promise<BulkRun> {
 	const sim = await startSimulatorProcess();
 	try {
 		await sim.control('jiazhiyuan/config', { balance: 1e9, autoReports: false });
 		compile();
 		const output = execFileSync(process.execPath, [join(BUILD, 'scripts', 'bench', 'bulkChild.js')], {
-			env: { ...process.env, SIMULATOR_URL: sim.url, RECIPIENTS: String(recipients), PER_ITEM: String(perItem) },
+			env: { ...process.env, SIMULATOR_URL: sim.url, RECIPIENTS: String(recipients), PER_ITEM: String(perItem), NODE: baseline ? 'baseline' : 'jiazhiyuan' },
 			encoding: 'utf8',
 			maxBuffer: 1 << 24,
 			timeout: 600_000,

@@ -37,18 +37,29 @@ export function firstUnencodable(text: string): { character: string; position: n
 // Bytes left as they are in application/x-www-form-urlencoded: A-Z a-z 0-9 * - . _
 const UNRESERVED = new Uint8Array(256);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-._') UNRESERVED[c.charCodeAt(0)] = 1;
-const HEX = Array.from({ length: 256 }, (_, byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`);
+const HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'latin1');
+const PLUS = 0x2b;
+const PERCENT = 0x25;
 
-/** Form-encodes the GBK bytes of a text, byte by byte (a space becomes "+"). */
+/**
+ * Form-encodes the GBK bytes of a text, byte by byte (a space becomes "+"). Written into one
+ * buffer: a call's mobile field holds 20,000 numbers, and adding to a string byte by byte
+ * would leave a chain of 240,000 partial strings for the garbage collector.
+ */
 export function formEncodeGbk(text: string): string {
 	const bytes = encodeGbk(text);
-	let out = '';
+	const out = Buffer.allocUnsafe(bytes.length * 3);
+	let length = 0;
 	for (const byte of bytes) {
-		if (UNRESERVED[byte]) out += String.fromCharCode(byte);
-		else if (byte === 0x20) out += '+';
-		else out += HEX[byte];
+		if (UNRESERVED[byte]) out[length++] = byte;
+		else if (byte === 0x20) out[length++] = PLUS;
+		else {
+			out[length++] = PERCENT;
+			out[length++] = HEX_DIGITS[byte >> 4];
+			out[length++] = HEX_DIGITS[byte & 0x0f];
+		}
 	}
-	return out;
+	return out.toString('latin1', 0, length);
 }
 
 /** A form body in GBK from field values: every value encoded byte by byte. */

@@ -1,5 +1,5 @@
 import { MAX_NUMBERS_PER_CALL } from '../../transport/numbers';
-import type { PreparedSend } from './prepareSend';
+import type { Message, PreparedSend } from './prepareSend';
 
 /** A number left out of an item because an earlier item (`item`) sends it the same content. */
 export interface SkippedRepeat {
@@ -68,9 +68,16 @@ export interface PlannedCall {
  */
 export function planCalls(prepared: Array<PreparedSend | undefined>, planOf: ItemPlans, combine: boolean): PlannedCall[] {
 	const groups = new Map<string, number[]>();
+	// Items in a row with the same message share its object (sharedMessages): its key is made once.
+	const keys = new Map<Message, string>();
+	const combinedKey = (message: Message) => {
+		const key = keys.get(message) ?? JSON.stringify([message.content, message.smsType, message.isLongSms, message.extenno]);
+		keys.set(message, key);
+		return key;
+	};
 	prepared.forEach((entry, itemIndex) => {
 		if (!entry || planOf(itemIndex)!.numbers.length === 0) return;
-		const key = combine ? JSON.stringify([entry.message.content, entry.message.smsType, entry.message.isLongSms, entry.message.extenno]) : `item ${itemIndex}`;
+		const key = combine ? combinedKey(entry.message) : `item ${itemIndex}`;
 		const members = groups.get(key) ?? [];
 		members.push(itemIndex);
 		groups.set(key, members);
