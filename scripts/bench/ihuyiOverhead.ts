@@ -42,10 +42,15 @@ export async function sendWithNode(sim: Simulator, count: number, concurrency = 
 	});
 }
 
-export async function sendWithHelperOnly(sim: Simulator, count: number): Promise<number> {
+/**
+ * The same requests through n8n's helper alone; with `mapMobile` n8n also resolves the
+ * mobile expression per item, as for the node, whose parameters the user maps the same way.
+ */
+export async function sendWithHelperOnly(sim: Simulator, count: number, concurrency = 1, mapMobile = false): Promise<number> {
 	const items = mobiles(count).map((mobile) => ({ json: { mobile, content: CONTENT } }));
+	const parameters = mapMobile ? { concurrency, mobile: '={{ $json.mobile }}' } : { concurrency };
 	return await timed(async () => {
-		const { error } = await runNode({ type: 'ihuyiHelperProbe', parameters: {}, credentials: ihuyiCredentials(sim), items });
+		const { error } = await runNode({ type: 'ihuyiHelperProbe', parameters, credentials: ihuyiCredentials(sim), items });
 		if (error) throw new Error(`probe run failed: ${error.message}`);
 	});
 }

@@ -108,6 +108,19 @@ describe('reports and replies', () => {
 		]);
 	});
 
+	test('one record is a list of one; a namespaced document reads like a plain one', () => {
+		const record = '<mobile>13800138000</mobile><smslogid>5</smslogid><status>1</status><sendtime>2024-01-02 03:04:05</sendtime>';
+		const single = parseReports(`<smsreport><psreport>${record}</psreport></smsreport>`);
+		expect(single.records).toHaveLength(1);
+		expect(single.records[0]).toMatchObject({ mobile: '13800138000', messageId: '5', status: 'delivered' });
+		const prefixed = record.replace(/<(\/?)(\w+)>/g, '<$1j:$2>');
+		const namespaced = parseReports(`<smsreport xmlns:j="urn:jzy"><psreport>${prefixed}</psreport><psreport>${prefixed}</psreport></smsreport>`);
+		expect(namespaced.records.map((receipt) => [receipt.mobile, receipt.messageId, receipt.status])).toEqual([
+			['13800138000', '5', 'delivered'],
+			['13800138000', '5', 'delivered'],
+		]);
+	});
+
 	test('an empty document gives no records', () => {
 		expect(parseReports('<?xml version="1.0"?><smsreport></smsreport>')).toEqual({ records: [], recognised: true });
 		expect(parseReports('').recognised).toBe(false);

@@ -16,16 +16,25 @@ export interface ParsedRecords {
 	recognised: boolean;
 }
 
-const parser = new XMLParser({
+const OPTIONS = {
 	ignoreAttributes: true,
-	removeNSPrefix: true,
 	parseTagValue: false,
 	trimValues: true,
 	ignoreDeclaration: true,
 	ignorePiTags: true,
 	processEntities: true,
-	isArray: (name) => name === 'psreport' || name === 'psrerecv',
-});
+};
+// The documents carry no namespace. Should one ever come namespaced, its prefixes are removed
+// so that no record is missed; only then, as removing them costs a tenth of a large parse.
+const parser = new XMLParser(OPTIONS);
+const namespacedParser = new XMLParser({ ...OPTIONS, removeNSPrefix: true });
+const parserFor = (xml: string) => (xml.includes('xmlns') ? namespacedParser : parser);
+
+/** One record is read as an object, several as a list: either way a list. */
+function asList(value: unknown): Array<Record<string, unknown>> {
+	if (Array.isArray(value)) return value as Array<Record<string, unknown>>;
+	return value && typeof value === 'object' ? [value as Record<string, unknown>] : [];
+}
 
 const STATUS: Record<string, DeliveryStatus> = { '1': 'delivered', '0': 'failed', '2': 'unknown' };
 const STATUS_TEXT: Record<DeliveryStatus, string> = {
@@ -49,25 +58,34 @@ function parseRecords(text: string, root: string, element: string): { items: Arr
 	const xml = cleanXml(text);
 	if (!xml.includes(`<${root}`) && !xml.includes(`<${element}`)) return { items: [], recognised: false };
 	try {
-		const document = parser.parse(xml, true) as Record<string, unknown>;
+		// Parsed without the parser's separate validation pass (a sixth of the time for 20,000
+		// records). A damaged document either throws or reads as fewer or more records than it
+		// opens; in both cases every record is read on its own below.
+		const document = parserFor(xml).parse(xml) as Record<string, unknown>;
 		const container = (document[root] ?? document) as Record<string, unknown> | string;
-		const list = typeof container === 'object' && container ? container[element] : undefined;
-		return { items: Array.isArray(list) ? (list as Array<Record<string, unknown>>) : [], recognised: true };
+		const items = asList(typeof container === 'object' && container ? container[element] : undefined);
+		if (items.length === openingTags(xml, element)) return { items, recognised: true };
 	} catch {
-		// Read what can be read: each record on its own.
-		const blocks = xml.match(new RegExp(`<${element}\\b[\\s\\S]*?</${element}>`, 'g')) ?? [];
-		return {
-			recognised: true,
-			items: blocks.map((block) => {
-				try {
-					const single = parser.parse(block, true) as Record<string, unknown[]>;
-					return (single[element]?.[0] as Record<string, unknown>) ?? block;
-				} catch {
-					return block;
-				}
-			}),
-		};
+		// Read below.
 	}
+	// Read what can be read: each record on its own.
+	const blocks = xml.match(new RegExp(`<(?:[\\w.-]+:)?${element}\\b[\\s\\S]*?</(?:[\\w.-]+:)?${element}>`, 'g')) ?? [];
+	return {
+		recognised: true,
+		items: blocks.map((block) => {
+			try {
+				const single = parserFor(xml).parse(block, true) as Record<string, unknown>;
+				return asList(single[element])[0] ?? block;
+			} catch {
+				return block;
+			}
+		}),
+	};
+}
+
+/** How many `<element>` (or `<element …>`, `<prefix:element>`) tags the text opens. */
+function openingTags(xml: string, element: string): number {
+	return xml.match(new RegExp(`<(?:[\\w.-]+:)?${element}[\\s/>]`, 'g'))?.length ?? 0;
 }
 
 function text(record: Record<string, unknown>, key: string): string {
@@ -76,7 +94,9 @@ function text(record: Record<string, unknown>, key: string): string {
 }
 
 function raw(record: Record<string, unknown>): Record<string, string> {
-	return Object.fromEntries(Object.keys(record).map((key) => [key, text(record, key)]));
+	const fields: Record<string, string> = {};
+	for (const key in record) fields[key] = text(record, key);
+	return fields;
 }
 
 function unreadable(event: SmsReceipt['event'], block: string): SmsReceipt {
@@ -111,8 +131,9 @@ export function parseReports(answer: string): ParsedRecords {
 			time: beijingTimeToIso(text(item, 'sendtime')),
 			raw: raw(item),
 		};
-		const problems = [!receipt.mobile && 'no mobile', !receipt.messageId && 'no batch id (smslogid)', !STATUS[code] && `unknown status "${code}"`].filter(Boolean);
-		if (problems.length) receipt.problem = problems.join(', ');
+		if (!receipt.mobile || !receipt.messageId || !STATUS[code]) {
+			receipt.problem = [!receipt.mobile && 'no mobile', !receipt.messageId && 'no batch id (smslogid)', !STATUS[code] && `unknown status "${code}"`].filter(Boolean).join(', ');
+		}
 		return receipt;
 	});
 	return { records, recognised };
