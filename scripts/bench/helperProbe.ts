@@ -25,12 +25,10 @@ export const helperProbe: INodeType = {
 		],
 	},
 	async execute(this: IExecuteFunctions) {
-		const t0 = process.hrtime.bigint();
 		const items = this.getInputData();
 		const concurrency = this.getNodeParameter('concurrency', 0) as number;
 		const mapped = String(this.getNode().parameters.mobile ?? '') !== '';
 		const mobiles = items.map((item, index) => (mapped ? (this.getNodeParameter('mobile', index) as string) : (item.json.mobile as string)));
-		if (process.env.TIMEPREP) console.error('probe map ms', Number(process.hrtime.bigint() - t0) / 1e6);
 		let next = 0;
 		const worker = async () => {
 			while (next < items.length) {
@@ -48,7 +46,6 @@ export const helperProbe: INodeType = {
 			}
 		};
 		await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-		if (process.env.PROBE_OUT) return [items.map((_, index) => ({ json: { provider: 'ihuyi', product: 'sms', success: true, messageId: String(index), mobile: mobiles[index], code: 2, message: '提交成功', segments: 1, segmentsIncludeSignature: false }, pairedItem: { item: index } }))];
 		return [items];
 	},
 };
