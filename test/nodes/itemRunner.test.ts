@@ -52,6 +52,24 @@ describe('Jiazhiyuan Send through the runner', () => {
 		expect(items[1].json).toMatchObject({ success: true, batchIds: [last] });
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
+	test('Continue On Fail: an item whose calls fail one after another shows the first failure', async () => {
+		// Three calls of one item: the first gets an HTTP 502, the next two "no balance".
+		sim.jiazhiyuan.balances.gateSmsNum = 1000;
+		sim.injectFault({ kind: 'http502', route: 'jiazhiyuan:sendSMS' });
+		const { error, items } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: jzySend({ mobiles: '={{ $json.list }}' }),
+			credentials: jiazhiyuanCredentials(sim),
+			continueOnFail: true,
+			items: [{ json: { list: numbers(45000) } }],
+		});
+		expect(error).toBeUndefined();
+		expect(sim.requestsTo('jiazhiyuan:sendSMS')).toHaveLength(3);
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ success: false, error: { httpStatus: 502 } });
+		expect(JSON.stringify(items[0].json)).not.toContain('余额不足');
+		expect(items[0].json).not.toHaveProperty('partlySentBatchIds');
+	});
 });
 
 describe('Jiazhiyuan reports through the runner', () => {
