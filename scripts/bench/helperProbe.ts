@@ -3,7 +3,9 @@
  * request the Ihuyi node would build: the cost of n8n's HTTP helper alone, to tell our
  * node's overhead apart from n8n's. With `concurrency` it keeps that many calls in flight
  * (a plain pool), for the concurrency figures; with a mapped `mobile` it also has n8n
- * resolve that expression per item, as n8n does for every node whose field is mapped.
+ * resolve that expression per item, as n8n does for every node whose field is mapped, and
+ * returns one result per item of the send's shape (as bulkBaseline does): the floor of any
+ * node that sends one SMS per item through n8n.
  */
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType } from 'n8n-workflow';
@@ -46,6 +48,12 @@ export const helperProbe: INodeType = {
 			}
 		};
 		await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-		return [items];
+		if (!mapped) return [items];
+		return [
+			items.map((_, index) => ({
+				json: { provider: 'ihuyi', product: 'sms', success: true, messageId: String(index), mobile: mobiles[index], code: 2, message: '提交成功', segments: 1, segmentsIncludeSignature: false },
+				pairedItem: { item: index },
+			})),
+		];
 	},
 };

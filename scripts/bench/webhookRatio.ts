@@ -40,9 +40,11 @@ async function burst(url: string, total: number, concurrency: number): Promise<n
 	return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-export async function webhookRatio(repetitions: number, pushes = 500): Promise<{ ratio: Figure; trigger: Figure; webhook: Figure }> {
+/** `extraEnv`: settings of the n8n under test, e.g. its expression isolate pool. */
+export async function webhookRatio(repetitions: number, pushes = 500, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ratio: Figure; trigger: Figure; webhook: Figure }> {
 	installN8n([VERSION]);
 	const n8n = new N8nInstance(VERSION, await freePort());
+	n8n.extraEnv = extraEnv;
 	try {
 		installPackage(n8n.nodesFolder);
 		for (const workflow of workflows()) {
