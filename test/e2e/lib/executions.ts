@@ -13,6 +13,8 @@ import type { N8nInstance } from './n8n';
 export interface StoredExecution {
 	id: string;
 	status: string;
+	/** How it started: "webhook" for a push, "trigger" for a poll or a schedule. */
+	mode: string;
 	/** Every match of the id pattern in the execution's stored data. */
 	ids: string[];
 }
@@ -21,19 +23,19 @@ const SCRIPT = `
 const [database, workflowId, pattern] = process.argv.slice(1);
 const print = (rows) => {
 	const regex = new RegExp(pattern, 'g');
-	const out = rows.map((row) => ({ id: String(row.id), status: row.status, ids: [...new Set(String(row.data ?? '').match(regex) ?? [])] }));
+	const out = rows.map((row) => ({ id: String(row.id), status: row.status, mode: row.mode, ids: [...new Set(String(row.data ?? '').match(regex) ?? [])] }));
 	process.stdout.write(JSON.stringify(out));
 };
 const fail = (error) => { console.error(error.message); process.exit(1); };
 if (database.startsWith('postgres://')) {
 	const { Client } = require('pg');
 	const client = new Client({ connectionString: database });
-	const sql = 'SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = $1';
+	const sql = 'SELECT e.id AS id, e.status AS status, e.mode AS mode, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = $1';
 	client.connect().then(() => client.query(sql, [workflowId])).then((result) => { print(result.rows); return client.end(); }, fail);
 } else {
 	const sqlite3 = require('sqlite3');
 	const db = new sqlite3.Database(database, sqlite3.OPEN_READONLY);
-	const sql = 'SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ?';
+	const sql = 'SELECT e.id AS id, e.status AS status, e.mode AS mode, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ?';
 	db.all(sql, [workflowId], (error, rows) => {
 		if (error) fail(error);
 		print(rows);
