@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 
-import { transportError, unexpectedAnswerError } from './errors';
+import { transportError, unexpectedAnswerError } from './requestErrors';
+import type { RequestPurpose } from './requestErrors';
 import { responseText } from './responseText';
 
 /**
@@ -23,6 +24,8 @@ export interface FormPost {
 	/** How the provider's answer is written. */
 	charset: 'utf8' | 'gbk';
 	secrets: string[];
+	/** Whether the request sends a message: its failures then say it may have gone out. */
+	purpose: RequestPurpose;
 }
 
 /** An answer that came with a 2xx status: its text and that status. */
@@ -56,6 +59,7 @@ export async function postForm(ctx: IExecuteFunctions | IPollFunctions, post: Fo
 			error,
 			secrets: post.secrets,
 			timeoutMs: post.timeoutMs,
+			purpose: post.purpose,
 		});
 	}
 	const text = responseText(response.body, post.charset);
@@ -66,6 +70,7 @@ export async function postForm(ctx: IExecuteFunctions | IPollFunctions, post: Fo
 			status: response.statusCode,
 			body: text,
 			secrets: post.secrets,
+			purpose: post.purpose,
 		});
 	}
 	return { text, httpStatus: response.statusCode };

@@ -3,9 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { noteAlreadySent } from './alreadySentNote';
 import type { SentNaming } from './alreadySentNote';
 import { readDryRun } from './dryRun';
-import { asNodeError, errorToItemJson } from './errors';
+import { asNodeError } from './errors';
+import { failedItemJson } from './failedItem';
 import { PerNumberPacer, pacingSettings } from './perNumberPacing';
 import { RequestSlots } from './requestSlots';
+import { callKey, RetryMemory } from './retryMemory';
+import type { CallAnswer } from './retryMemory';
 
 /** One provider call and the items it serves, in input order. */
 export interface PlannedCall {
@@ -18,13 +21,24 @@ export interface CallOutcome<Sent> {
 	failed?: unknown;
 }
 
+/** How the calls of a run ended, for an item whose result depends on other items' calls. */
+export interface CallResults<Call> {
+	/** Whether any call failed: when none did, there is nothing to look up. */
+	anyFailed: boolean;
+	/** The error of a call that failed, else undefined. */
+	failureOf(call: Call): unknown;
+}
+
 /**
  * What an operation tells the one item runner. The runner owns the guarantees every action
  * shares: all items are read and validated before anything goes out, so a bad item never
  * costs money (without "Continue On Fail" the node stops before the first request; with
  * it, the bad item becomes an error item and the others go on). Calls run in plan order,
- * `concurrency` at a time, repeats of one number paced apart, and a call is never repeated.
- * Output items keep input order and each points back at its input item.
+ * `concurrency` at a time, repeats of one number paced apart, and a call is never repeated:
+ * not by the runner, and not by n8n's Retry On Fail, which re-runs the node with every item
+ * (see RetryMemory). Output items keep input order and each points back at its input item;
+ * with "Continue (using error output)" failed items hold only `error`, which is how n8n
+ * tells them apart and routes them to the error output.
  */
 export interface CallTask<Prepared, Call extends PlannedCall, Sent> {
 	/** Reads and validates one item; throws NodeOperationError on bad input. */
@@ -41,13 +55,20 @@ export interface CallTask<Prepared, Call extends PlannedCall, Sent> {
 	 * Set when a call spends money or changes state: a failure after some calls went out then
 	 * names them (by `id`), because running the workflow again would repeat them.
 	 */
-	sends?: SentNaming & { id(call: Call, sent: Sent): string };
+	sends?: SentNaming & {
+		id(call: Call, sent: Sent): string;
+		/** The numbers a call goes to: with its items, what makes it the same call in a retry. */
+		recipients(call: Call): string;
+	};
 	/** The phone number a call goes to, when the provider limits messages per number. */
 	paceKey?(call: Call): string;
 	/** At most this many calls in flight; 1 when unset. */
 	concurrency?: number;
-	/** The output of a valid item whose calls all went out: one item, or one per record. */
-	output(itemIndex: number, prepared: Prepared, sent: Sent[]): IDataObject | IDataObject[];
+	/**
+	 * The output of a valid item whose calls all went out: one item, or one per record. It may
+	 * throw, when the item relied on another item's call that failed: the item then fails.
+	 */
+	output(itemIndex: number, prepared: Prepared, sent: Sent[], results: CallResults<Call>): IDataObject | IDataObject[];
 	/** What a Continue On Fail error item adds to the error, e.g. what of it went out. */
 	failedExtras?(outcome: CallOutcome<Sent>): IDataObject;
 	/** Dry Run: what a valid item would send. Without it the operation has no Dry Run. */
@@ -60,6 +81,7 @@ export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 	task: CallTask<Prepared, Call, Sent>,
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = ctx.continueOnFail();
+	const errorOutput = ctx.getNode().onError === 'continueErrorOutput';
 	// Nothing per item but what the operation prepared: a bulk send holds 100,000 of them
 	// until its output is built, so bad items are kept apart (they are few).
 	const prepared: Array<Prepared | undefined> = [];
@@ -77,14 +99,21 @@ export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 
 	// A dry run ends here: what is planned is exactly what would be sent.
 	const preview = task.preview && readDryRun(ctx) ? task.preview.bind(task) : undefined;
-	const outcomeOf = preview ? undefined : await runPlanned(ctx, itemCount, calls, task, continueOnFail);
+	const ran = preview ? undefined : await runPlanned(ctx, itemCount, calls, task, continueOnFail);
+	const failed = (outcome: CallOutcome<Sent>) => [failedItemJson(outcome.failed, task.failedExtras?.(outcome), errorOutput)];
 	const itemOutput = (itemIndex: number): IDataObject[] => {
-		if (invalid.has(itemIndex)) return [errorToItemJson(invalid.get(itemIndex))];
+		if (invalid.has(itemIndex)) return failed({ sent: [], failed: invalid.get(itemIndex) });
 		const value = prepared[itemIndex] as Prepared;
-		if (!outcomeOf) return [preview!(itemIndex, value)];
-		const outcome = outcomeOf(itemIndex);
-		if ('failed' in outcome) return [{ ...errorToItemJson(outcome.failed), ...task.failedExtras?.(outcome) }];
-		const json = task.output(itemIndex, value, outcome.sent);
+		if (!ran) return [preview!(itemIndex, value)];
+		const outcome = ran.outcomeOf(itemIndex);
+		if ('failed' in outcome) return failed(outcome);
+		let json: IDataObject | IDataObject[];
+		try {
+			json = task.output(itemIndex, value, outcome.sent, ran.results);
+		} catch (error) {
+			if (!continueOnFail) throw asNodeError(ctx.getNode(), error, itemIndex);
+			return failed({ sent: outcome.sent, failed: error });
+		}
 		return Array.isArray(json) ? json : [json];
 	};
 
@@ -103,22 +132,30 @@ async function runPlanned<Prepared, Call extends PlannedCall, Sent>(
 	calls: Call[],
 	task: CallTask<Prepared, Call, Sent>,
 	continueOnFail: boolean,
-): Promise<(itemIndex: number) => CallOutcome<Sent>> {
-	const answers: Array<{ sent: Sent } | { failed: unknown } | undefined> = new Array(calls.length);
+): Promise<{ outcomeOf: (itemIndex: number) => CallOutcome<Sent>; results: CallResults<Call> }> {
+	const answers: Array<CallAnswer<Sent> | undefined> = new Array(calls.length);
+	const memory = RetryMemory.of<Sent>(ctx);
+	const sends = task.sends;
 	let failure: { error: unknown; call: Call } | undefined;
 	const slots = new RequestSlots(Math.max(1, Math.min(Math.floor(task.concurrency ?? 1) || 1, calls.length || 1)));
 	const pacer = task.paceKey && pacingSettings.enabled ? new PerNumberPacer(pacingSettings.intervalMs) : undefined;
 	const attempt = async (call: Call, position: number) => {
 		// After a failure without Continue On Fail, nothing more goes out.
 		if (failure) return;
+		const key = memory && callKey(call.items, sends?.recipients(call) ?? '');
+		const answer = (key && memory!.recall(key, sends !== undefined)) || (await perform(call));
+		if (key) memory!.remember(key, answer);
+		answers[position] = answer;
+		if ('failed' in answer && !continueOnFail && !failure) {
+			failure = { error: answer.failed, call };
+			pacer?.stop();
+		}
+	};
+	const perform = async (call: Call): Promise<CallAnswer<Sent>> => {
 		try {
-			answers[position] = { sent: await task.perform(call) };
+			return { sent: await task.perform(call) };
 		} catch (error) {
-			answers[position] = { failed: error };
-			if (!continueOnFail && !failure) {
-				failure = { error, call };
-				pacer?.stop();
-			}
+			return { failed: error };
 		}
 	};
 	await Promise.all(
@@ -141,7 +178,21 @@ async function runPlanned<Prepared, Call extends PlannedCall, Sent>(
 		}
 		throw error;
 	}
-	return outcomesOfItems(itemCount, calls, answers);
+	return { outcomeOf: outcomesOfItems(itemCount, calls, answers), results: callResults(calls, answers) };
+}
+
+function callResults<Call extends PlannedCall, Sent>(calls: Call[], answers: Array<CallAnswer<Sent> | undefined>): CallResults<Call> {
+	const anyFailed = answers.some((answer) => answer !== undefined && 'failed' in answer);
+	let positions: Map<Call, number> | undefined;
+	return {
+		anyFailed,
+		failureOf: (call) => {
+			if (!anyFailed) return undefined;
+			positions ??= new Map(calls.map((each, position) => [each, position]));
+			const answer = answers[positions.get(call) ?? -1];
+			return answer && 'failed' in answer ? answer.failed : undefined;
+		},
+	};
 }
 
 /**
@@ -152,7 +203,7 @@ async function runPlanned<Prepared, Call extends PlannedCall, Sent>(
 function outcomesOfItems<Call extends PlannedCall, Sent>(
 	itemCount: number,
 	calls: Call[],
-	answers: Array<{ sent: Sent } | { failed: unknown } | undefined>,
+	answers: Array<CallAnswer<Sent> | undefined>,
 ): (itemIndex: number) => CallOutcome<Sent> {
 	const firstCall = new Int32Array(itemCount).fill(-1);
 	const laterCalls = new Map<number, number[]>();

@@ -40,7 +40,9 @@ export async function runItems<Prepared>(
 		plan: (prepared, valid) =>
 			prepared.flatMap((entry, itemIndex): Array<ItemCall<Prepared>> => (valid(itemIndex) ? [{ items: [itemIndex], prepared: entry as Prepared }] : [])),
 		perform: async (call) => await task.perform(call.prepared, call.items[0]),
-		sends: task.sends ? { noun: 'item', listName: 'items', id: (call) => String(call.items[0]) } : undefined,
+		sends: task.sends
+			? { noun: 'item', listName: 'items', id: (call) => String(call.items[0]), recipients: (call) => paceKey?.(call.prepared) ?? '' }
+			: undefined,
 		paceKey: paceKey && ((call) => paceKey(call.prepared)),
 		concurrency,
 		output: (_itemIndex, _prepared, sent) => sent[0],

@@ -70,7 +70,7 @@ export function getCredentialType(name: string): ICredentialType {
  * object the node threw (its class, `cause`, `failure`), so the registry hands out the node
  * type with `execute` observed: the thrown error is recorded and rethrown unchanged.
  */
-function observedRegistry(record: (error: unknown) => void): INodeTypes {
+function observedRegistry(record: (error: unknown) => void, started: () => void): INodeTypes {
 	const observed = (name: string): INodeType => {
 		const type = lookup(name);
 		if (!type.execute) return type;
@@ -78,6 +78,7 @@ function observedRegistry(record: (error: unknown) => void): INodeTypes {
 		return Object.assign(Object.create(type) as INodeType, {
 			description: type.description,
 			async execute(this: unknown, ...args: unknown[]) {
+				started();
 				try {
 					return await (execute as (...a: unknown[]) => unknown).apply(this, args);
 				} catch (error) {
@@ -173,11 +174,19 @@ export interface RunNodeOptions {
 	/** Input items (default: one empty item). */
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's node setting On Error; `continueOnFail: true` is "Continue (regular output)". */
+	onError?: INode['onError'];
+	/** n8n's node setting Retry On Fail, with its Max Tries (n8n waits 1 ms between tries here). */
+	retryOnFail?: { maxTries: number };
 }
 
 export interface RunNodeResult {
 	/** Output items of the node's first output, or [] when it failed. */
 	items: INodeExecutionData[];
+	/** Items n8n routed to the error output ("Continue (using error output)"). */
+	errorItems: INodeExecutionData[];
+	/** How many times n8n ran the node's execute() (more than once with Retry On Fail). */
+	tries: number;
 	/** The error the node threw, when the execution failed. */
 	error?: ExecutionError;
 	/** The error as n8n recorded it in the run data (what the editor shows). */
@@ -202,14 +211,23 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials,
-		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		onError: options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow'),
+		...(options.retryOnFail ? { retryOnFail: true, maxTries: options.retryOnFail.maxTries, waitBetweenTries: 1 } : {}),
 	};
 	let thrown: unknown;
+	let tries = 0;
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes: [node],
 		connections: {},
-		nodeTypes: observedRegistry((error) => (thrown = error)),
+		nodeTypes: observedRegistry(
+			(error) => (thrown = error),
+			() => {
+				// Only the last try's error counts: an earlier one was retried.
+				tries++;
+				thrown = undefined;
+			},
+		),
 		active: false,
 		settings: {},
 	});
@@ -275,6 +293,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {
 		items: (taskData?.data?.main?.[0] as INodeExecutionData[] | undefined) ?? [],
+		errorItems: node.onError === 'continueErrorOutput' ? ((taskData?.data?.main?.[1] as INodeExecutionData[] | undefined) ?? []) : [],
+		tries,
 		error: (thrown as ExecutionError | undefined) ?? taskData?.error ?? run.data.resultData.error,
 		recordedError: taskData?.error ?? run.data.resultData.error,
 		run,

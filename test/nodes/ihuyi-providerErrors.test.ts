@@ -145,7 +145,7 @@ describe('unreadable answers and transport failures', () => {
 		const { error } = await runNode({ type: 'ihuyi', parameters: smsSend({ options: { timeout: 1000 } }), credentials: ihuyiCredentials(sim) });
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error!.message).toMatch(/No answer from ihuyi within 1000 ms/);
-		expect(error!.description).toMatch(/never repeated automatically/);
+		expect(error!.description).toMatch(/may already have been sent and billed. It is not repeated automatically/);
 		expect(sim.requestsTo('ihuyi:sms:Submit')).toHaveLength(1);
 		expectNoKey(error);
 	});

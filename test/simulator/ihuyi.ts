@@ -137,6 +137,7 @@ export class IhuyiSimulator {
 		}
 		const unusual = request.takeAnswerFault?.();
 		if (unusual?.kind === 'unknownCode') return reply(4999, '系统繁忙，请稍后再试');
+		if (unusual?.kind === 'refusal') return reply(4080, '同一手机号码同一秒钟之内发送频率不能超过 1 条');
 
 		if (method === 'GetNum') return reply(2, '查询成功', { num: String(account.balance) });
 

@@ -103,6 +103,7 @@ export class JiazhiyuanSimulator {
 				const unusual = request.takeAnswerFault?.();
 				// A platform answer that is neither success nor failure.
 				if (unusual?.kind === 'unknownCode') return gbkText('-1');
+				if (unusual?.kind === 'refusal') return gbkText('failure;系统繁忙，请稍后再试');
 				const answer = this.send(form);
 				if (unusual?.kind === 'successWithoutId' && answer.body.toString('latin1').startsWith('success;')) return gbkText('success;');
 				return answer;

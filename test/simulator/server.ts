@@ -13,7 +13,7 @@ export interface SimulatorOptions {
 }
 
 /** Provider answers of these kinds are produced by the provider handler itself. */
-const ANSWER_FAULTS: FaultKind[] = ['unknownCode', 'successWithoutId'];
+const ANSWER_FAULTS: FaultKind[] = ['unknownCode', 'successWithoutId', 'refusal'];
 
 /**
  * The provider simulator: one HTTP server on 127.0.0.1 that plays ihuyi and Jiazhiyuan as
@@ -32,7 +32,7 @@ export class Simulator {
 	/** Extra providers mounted by path prefix (the Jiazhiyuan servlet, control routes…). */
 	private readonly routes: Array<{ prefix: string; handler: ProviderHandler }> = [];
 
-	private faults: Array<Required<Pick<Fault, 'kind' | 'times'>> & Pick<Fault, 'route'>> = [];
+	private faults: Array<Required<Pick<Fault, 'kind' | 'times' | 'skip'>> & Pick<Fault, 'route'>> = [];
 
 	private server: Server | undefined;
 
@@ -62,7 +62,7 @@ export class Simulator {
 
 	/** The next `times` requests (on `route`, if given) fail in the given way. */
 	injectFault(fault: Fault): void {
-		this.faults.push({ kind: fault.kind, times: fault.times ?? 1, route: fault.route });
+		this.faults.push({ kind: fault.kind, times: fault.times ?? 1, route: fault.route, skip: fault.skip ?? 0 });
 	}
 
 	clearFaults(): void {
@@ -151,7 +151,7 @@ export class Simulator {
 		writeAnswer(res, answer, fault?.kind);
 	}
 
-	private takeFault(route: string, only?: FaultKind[]): Required<Pick<Fault, 'kind' | 'times'>> | undefined {
+	private takeFault(route: string, only?: FaultKind[]): Pick<Fault, 'kind'> | undefined {
 		const index = this.faults.findIndex(
 			(fault) =>
 				(!fault.route || route.startsWith(fault.route)) &&
@@ -159,6 +159,10 @@ export class Simulator {
 		);
 		if (index < 0) return undefined;
 		const fault = this.faults[index];
+		if (fault.skip > 0) {
+			fault.skip -= 1;
+			return undefined;
+		}
 		fault.times -= 1;
 		if (fault.times <= 0) this.faults.splice(index, 1);
 		return fault;

@@ -47,7 +47,9 @@ export type FaultKind =
 	| 'timeout'
 	| 'wrongCharset'
 	| 'unknownCode'
-	| 'successWithoutId';
+	| 'successWithoutId'
+	/** A refusal that a second try passes: ihuyi 4080 (too frequent), Jiazhiyuan "busy". */
+	| 'refusal';
 
 export interface Fault {
 	kind: FaultKind;
@@ -55,6 +57,8 @@ export interface Fault {
 	times?: number;
 	/** Only requests whose route starts with this, e.g. "ihuyi:sms" or "jiazhiyuan". */
 	route?: string;
+	/** Matching requests let through untouched before it applies (default 0). */
+	skip?: number;
 }
 
 export type RawResponder = (res: ServerResponse) => void;

@@ -2,9 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { credentialSecrets } from '../../common/credentialSecrets';
 import type { SecretsReader } from '../../common/credentialSecrets';
-import { emptyCredentialField, providerError, unexpectedAnswerError } from '../../common/errors';
+import { emptyCredentialField, providerError } from '../../common/errors';
 import { postForm } from '../../common/formPost';
 import { withReadRetries } from '../../common/readRetry';
+import { unexpectedAnswerError } from '../../common/requestErrors';
 import { lookupCode } from './errorCatalogue';
 import { parseIhuyiAnswer } from './parseAnswer';
 import type { IhuyiAnswer } from './parseAnswer';
@@ -34,6 +35,7 @@ export async function callIhuyi(ctx: IExecuteFunctions, call: IhuyiCall): Promis
 async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiAnswer> {
 	const info = IHUYI_PRODUCTS[call.product];
 	const secrets = await credentialSecrets(ctx, info.credentialType, readSecrets);
+	const purpose = call.method === 'Submit' ? 'send' : 'read';
 	// ihuyi's form is UTF-8: the credential writes it from these fields as it signs them.
 	const reply = await postForm(ctx, {
 		provider: 'ihuyi',
@@ -45,6 +47,7 @@ async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiA
 		timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		charset: 'utf8',
 		secrets,
+		purpose,
 	});
 	const parsed = parseIhuyiAnswer(reply.text, info.idFields);
 	if (!parsed.ok) {
@@ -54,6 +57,7 @@ async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiA
 			status: reply.httpStatus,
 			body: reply.text,
 			secrets,
+			purpose,
 		});
 	}
 	const { answer } = parsed;

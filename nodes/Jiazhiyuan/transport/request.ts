@@ -3,10 +3,12 @@ import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { clamp } from '../../common/clamp';
 import { credentialSecrets } from '../../common/credentialSecrets';
 import type { SecretsReader } from '../../common/credentialSecrets';
-import { emptyCredentialField, providerError, unexpectedAnswerError } from '../../common/errors';
+import { emptyCredentialField, providerError } from '../../common/errors';
 import { postForm } from '../../common/formPost';
 import type { FormAnswer } from '../../common/formPost';
 import { withReadRetries } from '../../common/readRetry';
+import { unexpectedAnswerError } from '../../common/requestErrors';
+import type { RequestPurpose } from '../../common/requestErrors';
 import { lookupFailure } from './failureTexts';
 import { base64Password, gbkForm } from './gbk';
 import { parseTextAnswer } from './parseAnswer';
@@ -32,23 +34,14 @@ export type JiazhiyuanAnswer = FormAnswer;
 
 type Context = IExecuteFunctions | IPollFunctions;
 
-const READS: JiazhiyuanMethod[] = ['getRestMoney'];
-
 /**
  * One call to the UserServiceAPI servlet. The body is GBK, form-encoded byte by byte; the
  * credential adds username and password. Resolves with the answer unless it is
- * `failure;…`, which becomes a NodeApiError with the provider's reason. Sends
- * are never retried; balance queries are retried briefly on a lost answer. Reports and
- * replies are not retried either: the platform hands them out once, and a lost answer
- * cannot be asked for again.
+ * `failure;…`, which becomes a NodeApiError with the provider's reason. Never retried:
+ * a send could go out twice, and reports and replies are handed out once (a lost answer
+ * cannot be asked for again). Idempotent reads go through readJiazhiyuan.
  */
 export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanAnswer> {
-	return READS.includes(call.method)
-		? await withReadRetries(ctx.getNode(), async () => await callOnce(ctx, call))
-		: await callOnce(ctx, call);
-}
-
-async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanAnswer> {
 	const secrets = await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets);
 	const answer = await postForm(ctx, {
 		provider: 'jiazhiyuan',
@@ -62,6 +55,7 @@ async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanA
 		timeoutMs: clamp(call.timeoutMs ?? DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
 		charset: 'gbk',
 		secrets,
+		purpose: purposeOf(call.method),
 	});
 	const parsed = parseTextAnswer(answer.text);
 	if (parsed.kind === 'failure') {
@@ -80,14 +74,31 @@ async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanA
 	return answer;
 }
 
+/**
+ * An idempotent read (the balance): the call and the reading of its answer, asked again
+ * briefly when the answer was lost or came unreadable (`read` gives undefined).
+ */
+export async function readJiazhiyuan<T>(ctx: Context, call: JiazhiyuanCall, read: (text: string) => T | undefined): Promise<T> {
+	return await withReadRetries(ctx.getNode(), async () => {
+		const answer = await callJiazhiyuan(ctx, call);
+		return read(answer.text) ?? (await unexpectedAnswer(ctx, call.itemIndex, answer));
+	});
+}
+
+/** Only sendSMS delivers messages: its lost answers may mean they went out. */
+function purposeOf(method: JiazhiyuanMethod): RequestPurpose {
+	return method === 'sendSMS' ? 'send' : 'read';
+}
+
 /** Throws the standard "unexpected answer" error for an answer the caller could not read. */
-export async function unexpectedAnswer(ctx: Context, itemIndex: number, answer: JiazhiyuanAnswer): Promise<never> {
+export async function unexpectedAnswer(ctx: Context, itemIndex: number, answer: JiazhiyuanAnswer, purpose: RequestPurpose = 'read'): Promise<never> {
 	throw unexpectedAnswerError(ctx.getNode(), itemIndex, {
 		provider: 'jiazhiyuan',
 		product: 'sms',
 		status: answer.httpStatus,
 		body: answer.text,
 		secrets: await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets),
+		purpose,
 	});
 }
 

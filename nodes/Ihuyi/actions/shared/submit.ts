@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { incompleteAnswerError } from '../../../common/errors';
+import { incompleteAnswerError } from '../../../common/requestErrors';
 import type { IhuyiProduct } from '../../transport/products';
 import { callIhuyi } from '../../transport/request';
 

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { runItems } from '../../../common/runItems';
 import { parseBalance } from '../../transport/parseAnswer';
-import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
+import { readJiazhiyuan } from '../../transport/request';
 import { readTimeout, timeoutOnlyOptions } from '../shared/options';
 
 const properties: INodeProperties[] = [
@@ -24,9 +24,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		sends: false,
 		prepare: (itemIndex) => readTimeout(this, itemIndex),
 		perform: async (timeoutMs, itemIndex) => {
-			const answer = await callJiazhiyuan(this, { method: 'getRestMoney', itemIndex, timeoutMs });
-			const balance = parseBalance(answer.text);
-			if (!balance) return await unexpectedAnswer(this, itemIndex, answer);
+			const balance = await readJiazhiyuan(this, { method: 'getRestMoney', itemIndex, timeoutMs }, parseBalance);
 			return { provider: 'jiazhiyuan', success: true, ...balance, unit: 'messages' };
 		},
 	});

@@ -17,8 +17,22 @@ export interface ItemPlan {
 export type ItemPlans = (itemIndex: number) => ItemPlan | undefined;
 
 /**
- * One content goes to one number once per execution: a number that an earlier item already
- * sends the same content to is left out of later items, because the person would get the
+ * What makes two items' messages the same: content, SMS type, long-SMS setting and
+ * extension (any of them makes a different message). Items in a row with the same message
+ * share its object (sharedMessages), so each key is made once.
+ */
+function messageKeys(): (message: Message) => string {
+	const keys = new Map<Message, string>();
+	return (message) => {
+		const key = keys.get(message) ?? JSON.stringify([message.content, message.smsType, message.isLongSms, message.extenno]);
+		keys.set(message, key);
+		return key;
+	};
+}
+
+/**
+ * One message goes to one number once per execution: a number that an earlier item already
+ * sends the same message to is left out of later items, because the person would get the
  * text twice and the account would pay twice. Items are taken in input order, so the first
  * item holding a number sends it. `skipRepeats: false` sends every item's numbers as they are.
  * Items that failed validation (undefined) send nothing and claim no number.
@@ -29,10 +43,12 @@ export function planItems(prepared: Array<PreparedSend | undefined>, skipRepeats
 	const changed = new Map<number, ItemPlan>();
 	if (skipRepeats) {
 		const senders = new Map<string, Map<string, number>>();
+		const keyOf = messageKeys();
 		prepared.forEach((entry, itemIndex) => {
 			if (!entry) return;
-			let sender = senders.get(entry.message.content);
-			if (!sender) senders.set(entry.message.content, (sender = new Map()));
+			const key = keyOf(entry.message);
+			let sender = senders.get(key);
+			if (!sender) senders.set(key, (sender = new Map()));
 			const repeatsSkipped: SkippedRepeat[] = [];
 			for (const mobile of entry.numbers) {
 				const earlier = sender.get(mobile);
@@ -68,13 +84,7 @@ export interface PlannedCall {
  */
 export function planCalls(prepared: Array<PreparedSend | undefined>, planOf: ItemPlans, combine: boolean): PlannedCall[] {
 	const groups = new Map<string, number[]>();
-	// Items in a row with the same message share its object (sharedMessages): its key is made once.
-	const keys = new Map<Message, string>();
-	const combinedKey = (message: Message) => {
-		const key = keys.get(message) ?? JSON.stringify([message.content, message.smsType, message.isLongSms, message.extenno]);
-		keys.set(message, key);
-		return key;
-	};
+	const combinedKey = messageKeys();
 	prepared.forEach((entry, itemIndex) => {
 		if (!entry || planOf(itemIndex)!.numbers.length === 0) return;
 		const key = combine ? combinedKey(entry.message) : `item ${itemIndex}`;

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { dryRunOption } from '../../../common/dryRun';
-import { incompleteAnswerError } from '../../../common/errors';
+import { incompleteAnswerError } from '../../../common/requestErrors';
 import { parameterReader } from '../../../common/parameters';
 import { runCalls } from '../../../common/runCalls';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
@@ -11,6 +11,7 @@ import { timeoutOption } from '../shared/options';
 import { callsOfItems } from './callsOfItems';
 import type { CallShare } from './callsOfItems';
 import { previewItem, sentItem } from './itemOutput';
+import { failIfRepeatLost } from './lostRepeats';
 import { planCalls, planItems } from './planCalls';
 import type { ItemPlans, PlannedCall } from './planCalls';
 import { prepareSend, sharedMessages } from './prepareSend';
@@ -73,7 +74,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether a number that an earlier item already sends the same content to is left out of later items, so that nobody gets the same text twice in one execution and it is paid once. The item that leaves it out names the item that sends it. Turn off only to send repeats on purpose.',
+					"Whether a number that an earlier item already sends the same message to (same content, SMS type, long-SMS setting and extension) is left out of later items, so that nobody gets the same text twice in one execution and it is paid once. The item that leaves it out names the item that sends it; if that item's call fails, this item fails too and says so. Turn off only to send repeats on purpose.",
 			},
 			{
 				displayName: 'Extension Number',
@@ -126,8 +127,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return calls;
 		},
 		perform: async (call) => await sendCall(this, call.items[0], call.fields, options.timeout),
-		sends: { noun: 'call', listName: 'batch ids', id: (_call, batchId) => batchId },
-		output: (itemIndex, entry, batchIds) => sentItem(entry, planOf(itemIndex)!, batchIds),
+		sends: { noun: 'call', listName: 'batch ids', id: (_call, batchId) => batchId, recipients: (call) => call.fields.mobile },
+		output: (itemIndex, entry, batchIds, results) => {
+			const plan = planOf(itemIndex)!;
+			// A number left out as a repeat is done only when the call that carried it went out.
+			if (results.anyFailed) failIfRepeatLost(this.getNode(), itemIndex, plan, calls, results);
+			return sentItem(entry, plan, batchIds);
+		},
 		failedExtras: (outcome) => (outcome.sent.length ? { partlySentBatchIds: outcome.sent } : {}),
 		preview: (itemIndex, entry) => {
 			shares ??= callsOfItems(calls, planOf);
@@ -139,7 +145,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 async function sendCall(ctx: IExecuteFunctions, itemIndex: number, fields: Record<string, string>, timeoutMs?: number): Promise<string> {
 	const reply = await callJiazhiyuan(ctx, { method: 'sendSMS', itemIndex, fields, timeoutMs });
 	const answer = parseTextAnswer(reply.text);
-	if (answer.kind !== 'success') return await unexpectedAnswer(ctx, itemIndex, reply);
+	if (answer.kind !== 'success') return await unexpectedAnswer(ctx, itemIndex, reply, 'send');
 	if (!isBatchId(answer.value)) {
 		throw incompleteAnswerError(ctx.getNode(), itemIndex, { provider: 'jiazhiyuan', product: 'sms', missing: 'batch id', sent: true });
 	}
