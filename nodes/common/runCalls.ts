@@ -30,7 +30,25 @@ export interface CallResults<Call> {
 }
 
 /**
- * What an operation tells the one item runner. The runner owns the guarantees every action
+ * What the plan of a run holds: the calls, in the order they go out, and how an item's
+ * result is made from them. What the output needs of the plan travels inside it, so no
+ * closure depends on another having run first.
+ */
+export interface CallPlan<Prepared, Call extends PlannedCall, Sent> {
+	calls: Call[];
+	/**
+	 * The output of a valid item whose calls all went out: one item, or one per record. It may
+	 * throw, when the item relied on another item's call that failed: the item then fails.
+	 */
+	output(itemIndex: number, prepared: Prepared, sent: Sent[], results: CallResults<Call>): IDataObject | IDataObject[];
+	/** Dry Run: what a valid item would send. Without it the operation has no Dry Run. */
+	preview?(itemIndex: number, prepared: Prepared): IDataObject;
+}
+
+/**
+ * What an operation tells the one item runner, in the order the runner uses it: `prepare`
+ * every item, `plan` once, then `perform` each call (unless Dry Run asks for the plan's
+ * `preview`), and the plan's `output` per item. The runner owns the guarantees every action
  * shares: all items are read and validated before anything goes out, so a bad item never
  * costs money (without "Continue On Fail" the node stops before the first request; with
  * it, the bad item becomes an error item and the others go on). Calls run in plan order,
@@ -44,11 +62,11 @@ export interface CallTask<Prepared, Call extends PlannedCall, Sent> {
 	/** Reads and validates one item; throws NodeOperationError on bad input. */
 	prepare(itemIndex: number): Prepared;
 	/**
-	 * The calls that serve the valid items. `prepared[i]` is what `prepare` gave item i, and
-	 * undefined for an item that failed validation; `valid` tells them apart where an
-	 * operation's `prepare` gives nothing.
+	 * The calls that serve the valid items, and how their answers make each item's output.
+	 * `prepared[i]` is what `prepare` gave item i, and undefined for an item that failed
+	 * validation; `valid` tells them apart where an operation's `prepare` gives nothing.
 	 */
-	plan(prepared: Array<Prepared | undefined>, valid: (itemIndex: number) => boolean): Call[];
+	plan(prepared: Array<Prepared | undefined>, valid: (itemIndex: number) => boolean): CallPlan<Prepared, Call, Sent>;
 	/** Makes one provider call. */
 	perform(call: Call): Promise<Sent>;
 	/**
@@ -64,15 +82,8 @@ export interface CallTask<Prepared, Call extends PlannedCall, Sent> {
 	paceKey?(call: Call): string;
 	/** At most this many calls in flight; 1 when unset. */
 	concurrency?: number;
-	/**
-	 * The output of a valid item whose calls all went out: one item, or one per record. It may
-	 * throw, when the item relied on another item's call that failed: the item then fails.
-	 */
-	output(itemIndex: number, prepared: Prepared, sent: Sent[], results: CallResults<Call>): IDataObject | IDataObject[];
 	/** What a Continue On Fail error item adds to the error, e.g. what of it went out. */
 	failedExtras?(outcome: CallOutcome<Sent>): IDataObject;
-	/** Dry Run: what a valid item would send. Without it the operation has no Dry Run. */
-	preview?(itemIndex: number, prepared: Prepared): IDataObject;
 }
 
 export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
@@ -95,11 +106,11 @@ export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 			invalid.set(itemIndex, error);
 		}
 	}
-	const calls = task.plan(prepared, (itemIndex) => !invalid.has(itemIndex));
+	const plan = task.plan(prepared, (itemIndex) => !invalid.has(itemIndex));
 
 	// A dry run ends here: what is planned is exactly what would be sent.
-	const preview = task.preview && readDryRun(ctx) ? task.preview.bind(task) : undefined;
-	const ran = preview ? undefined : await runPlanned(ctx, itemCount, calls, task, continueOnFail);
+	const preview = plan.preview && readDryRun(ctx) ? plan.preview.bind(plan) : undefined;
+	const ran = preview ? undefined : await runPlanned(ctx, itemCount, plan.calls, task, continueOnFail);
 	const failed = (outcome: CallOutcome<Sent>) => [failedItemJson(outcome.failed, task.failedExtras?.(outcome), errorOutput)];
 	const itemOutput = (itemIndex: number): IDataObject[] => {
 		if (invalid.has(itemIndex)) return failed({ sent: [], failed: invalid.get(itemIndex) });
@@ -109,7 +120,7 @@ export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 		if ('failed' in outcome) return failed(outcome);
 		let json: IDataObject | IDataObject[];
 		try {
-			json = task.output(itemIndex, value, outcome.sent, ran.results);
+			json = plan.output(itemIndex, value, outcome.sent, ran.results);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx.getNode(), error, itemIndex);
 			return failed({ sent: outcome.sent, failed: error });

@@ -37,15 +37,17 @@ export async function runItems<Prepared>(
 	const preview = task.preview?.bind(task);
 	return await runCalls<Prepared, ItemCall<Prepared>, IDataObject | IDataObject[]>(ctx, itemCount, {
 		prepare: (itemIndex) => task.prepare(itemIndex),
-		plan: (prepared, valid) =>
-			prepared.flatMap((entry, itemIndex): Array<ItemCall<Prepared>> => (valid(itemIndex) ? [{ items: [itemIndex], prepared: entry as Prepared }] : [])),
+		// One call per valid item; its one answer is the item's output.
+		plan: (prepared, valid) => ({
+			calls: prepared.flatMap((entry, itemIndex): Array<ItemCall<Prepared>> => (valid(itemIndex) ? [{ items: [itemIndex], prepared: entry as Prepared }] : [])),
+			output: (_itemIndex, _prepared, sent) => sent[0],
+			preview: preview && ((itemIndex, prepared) => preview(prepared, itemIndex)),
+		}),
 		perform: async (call) => await task.perform(call.prepared, call.items[0]),
 		sends: task.sends
 			? { noun: 'item', listName: 'items', id: (call) => String(call.items[0]), recipients: (call) => paceKey?.(call.prepared) ?? '' }
 			: undefined,
 		paceKey: paceKey && ((call) => paceKey(call.prepared)),
 		concurrency,
-		output: (_itemIndex, _prepared, sent) => sent[0],
-		preview: preview && ((itemIndex, prepared) => preview(prepared, itemIndex)),
 	});
 }

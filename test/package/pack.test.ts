@@ -19,3 +19,9 @@ test('package.json has no lifecycle scripts that would run on a user\'s machine'
 		expect(scripts[name]).toBeUndefined();
 	}
 });
+
+test('package.json names its git repository, which `npm publish --provenance` checks against the publishing repository', () => {
+	const { repository } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository?: { type?: string; url?: string } };
+	expect(repository?.type).toBe('git');
+	expect(repository?.url).toMatch(/^git\+https:\/\/github\.com\/[^/]+\/[^/]+\.git$/);
+});

@@ -13,7 +13,7 @@ import type { CallShare } from './callsOfItems';
 import { previewItem, sentItem } from './itemOutput';
 import { failIfRepeatLost } from './lostRepeats';
 import { planCalls, planItems } from './planCalls';
-import type { ItemPlans, PlannedCall } from './planCalls';
+import type { PlannedCall } from './planCalls';
 import { prepareSend, sharedMessages } from './prepareSend';
 import type { PreparedSend, Readers } from './prepareSend';
 
@@ -114,31 +114,30 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		content: parameterReader<unknown>(this, 'content', ''),
 		sameMessage: sharedMessages(),
 	};
-	// Set by plan, which the runner calls once, after every item is validated.
-	let planOf: ItemPlans = () => undefined;
-	let shares: Map<number, CallShare[]> | undefined;
-	let calls: PlannedCall[] = [];
 	return await runCalls<PreparedSend, PlannedCall, string>(this, items.length, {
 		prepare: (itemIndex) => prepareSend(this, itemIndex, defaultSmsType, readers),
 		// Leave out repeats, then pack the numbers into calls of at most 20,000.
 		plan: (prepared) => {
-			planOf = planItems(prepared, options.skipRepeats !== false);
-			calls = planCalls(prepared, planOf, options.combineItems !== false);
-			return calls;
+			const planOf = planItems(prepared, options.skipRepeats !== false);
+			const calls = planCalls(prepared, planOf, options.combineItems !== false);
+			let shares: Map<number, CallShare[]> | undefined;
+			return {
+				calls,
+				output: (itemIndex, entry, batchIds, results) => {
+					const plan = planOf(itemIndex)!;
+					// A number left out as a repeat is done only when the call that carried it went out.
+					if (results.anyFailed) failIfRepeatLost(this.getNode(), itemIndex, plan, calls, results);
+					return sentItem(entry, plan, batchIds);
+				},
+				preview: (itemIndex, entry) => {
+					shares ??= callsOfItems(calls, planOf);
+					return previewItem(entry, planOf(itemIndex)!, shares.get(itemIndex) ?? []);
+				},
+			};
 		},
 		perform: async (call) => await sendCall(this, call.items[0], call.fields, options.timeout),
 		sends: { noun: 'call', listName: 'batch ids', id: (_call, batchId) => batchId, recipients: (call) => call.fields.mobile },
-		output: (itemIndex, entry, batchIds, results) => {
-			const plan = planOf(itemIndex)!;
-			// A number left out as a repeat is done only when the call that carried it went out.
-			if (results.anyFailed) failIfRepeatLost(this.getNode(), itemIndex, plan, calls, results);
-			return sentItem(entry, plan, batchIds);
-		},
 		failedExtras: (outcome) => (outcome.sent.length ? { partlySentBatchIds: outcome.sent } : {}),
-		preview: (itemIndex, entry) => {
-			shares ??= callsOfItems(calls, planOf);
-			return previewItem(entry, planOf(itemIndex)!, shares.get(itemIndex) ?? []);
-		},
 	});
 }
 
