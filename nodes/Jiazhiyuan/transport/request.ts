@@ -3,7 +3,7 @@ import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { clamp } from '../../common/clamp';
 import { credentialSecrets } from '../../common/credentialSecrets';
 import type { SecretsReader } from '../../common/credentialSecrets';
-import { emptyCredentialField, providerError, unexpectedAnswerError } from '../../common/errors';
+import { emptyCredentialField, providerError, redact, unexpectedAnswerError } from '../../common/errors';
 import { postForm } from '../../common/formPost';
 import type { FormAnswer } from '../../common/formPost';
 import { withReadRetries } from '../../common/readRetry';
@@ -25,6 +25,8 @@ export interface JiazhiyuanCall {
 	itemIndex: number;
 	fields?: Record<string, string>;
 	timeoutMs?: number;
+	/** Values the call sends that are secret besides the credential's (a new password). */
+	secrets?: string[];
 }
 
 /** An answer the platform gave with a 2xx status: its text (decoded from GBK) and that status. */
@@ -49,7 +51,7 @@ export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promis
 }
 
 async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanAnswer> {
-	const secrets = await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets);
+	const secrets = [...(await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets)), ...(call.secrets ?? [])];
 	const answer = await postForm(ctx, {
 		provider: 'jiazhiyuan',
 		product: 'sms',
@@ -71,7 +73,7 @@ async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanA
 			product: 'sms',
 			code: 'failure',
 			httpStatus: answer.httpStatus,
-			providerMessage: parsed.reason || '(no reason given)',
+			providerMessage: redact(parsed.reason, secrets) || '(no reason given)',
 			explanation: known?.en ?? 'Jiazhiyuan refused the request',
 			hint: known?.hint ?? 'Jiazhiyuan did not give a known reason; the provider text is shown as it came.',
 			cause: known?.cause,
@@ -81,13 +83,13 @@ async function callOnce(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanA
 }
 
 /** Throws the standard "unexpected answer" error for an answer the caller could not read. */
-export async function unexpectedAnswer(ctx: Context, itemIndex: number, answer: JiazhiyuanAnswer): Promise<never> {
+export async function unexpectedAnswer(ctx: Context, itemIndex: number, answer: JiazhiyuanAnswer, extraSecrets: string[] = []): Promise<never> {
 	throw unexpectedAnswerError(ctx.getNode(), itemIndex, {
 		provider: 'jiazhiyuan',
 		product: 'sms',
 		status: answer.httpStatus,
 		body: answer.text,
-		secrets: await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets),
+		secrets: [...(await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets)), ...extraSecrets],
 	});
 }
 
