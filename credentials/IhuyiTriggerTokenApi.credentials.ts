@@ -13,7 +13,7 @@ export class IhuyiTriggerTokenApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Ihuyi/ihuyi.svg', dark: 'file:../nodes/Ihuyi/ihuyi.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ihuyi-jiazhiyuan#ihuyi-trigger';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ihuyi-jiazhiyuan#the-ihuyi-trigger';
 
 	properties: INodeProperties[] = [
 		{
