@@ -1,4 +1,4 @@
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { ihuyiCredential } from '../nodes/Ihuyi/transport/ihuyiCredential';
 
@@ -17,6 +17,4 @@ export class IhuyiSmsApi implements ICredentialType {
 	properties: INodeProperties[] = parts.properties;
 
 	authenticate: IAuthenticate = parts.authenticate;
-
-	test: ICredentialTestRequest = parts.test;
 }

@@ -5,6 +5,7 @@ import * as internationalSms from './actions/internationalSms';
 import { router } from './actions/router';
 import * as sms from './actions/sms';
 import * as voiceCode from './actions/voiceCode';
+import { ihuyiCredentialTest } from './transport/credentialTest';
 
 /**
  * ihuyi (互亿无线): domestic SMS, international SMS and voice verification codes. Each
@@ -25,9 +26,9 @@ export class Ihuyi implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'ihuyiSmsApi', required: true, displayOptions: { show: { resource: ['sms'] } } },
-			{ name: 'ihuyiInternationalSmsApi', required: true, displayOptions: { show: { resource: ['internationalSms'] } } },
-			{ name: 'ihuyiVoiceApi', required: true, displayOptions: { show: { resource: ['voiceCode'] } } },
+			{ name: 'ihuyiSmsApi', required: true, testedBy: 'ihuyiSmsApi', displayOptions: { show: { resource: ['sms'] } } },
+			{ name: 'ihuyiInternationalSmsApi', required: true, testedBy: 'ihuyiInternationalSmsApi', displayOptions: { show: { resource: ['internationalSms'] } } },
+			{ name: 'ihuyiVoiceApi', required: true, testedBy: 'ihuyiVoiceApi', displayOptions: { show: { resource: ['voiceCode'] } } },
 		],
 		properties: [
 			{
@@ -46,6 +47,15 @@ export class Ihuyi implements INodeType {
 			...internationalSms.description,
 			...voiceCode.description,
 		],
+	};
+
+	// Balance queries of each product, named by the credential they test (the testedBy above).
+	methods = {
+		credentialTest: {
+			ihuyiSmsApi: ihuyiCredentialTest('sms'),
+			ihuyiInternationalSmsApi: ihuyiCredentialTest('internationalSms'),
+			ihuyiVoiceApi: ihuyiCredentialTest('voiceCode'),
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -11,6 +11,7 @@ import type {
 import { classifyPush } from './classifyPush';
 import type { IhuyiProduct } from '../Ihuyi/transport/products';
 import { ipAllowed, tokenMatches } from './protection';
+import { expectedToken, testTriggerToken } from './tokenCredential';
 
 interface PlainResponse {
 	statusCode: number;
@@ -42,6 +43,14 @@ export class IhuyiTrigger implements INodeType {
 		defaults: { name: 'Ihuyi Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'ihuyiTriggerTokenApi',
+				required: true,
+				testedBy: 'ihuyiTriggerToken',
+				displayOptions: { show: { authentication: ['secretToken'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -58,6 +67,21 @@ export class IhuyiTrigger implements INodeType {
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'None', value: 'none', description: 'Any request to the push URL is taken for a push (use Allowed IPs to limit it)' },
+					{
+						name: 'Secret Token',
+						value: 'secretToken',
+						description: 'Pushes must carry ?token=… from an Ihuyi Trigger Token credential, which n8n stores encrypted',
+					},
+				],
+				default: 'none',
+				description: 'How the trigger tells ihuyi\'s pushes from other requests; ihuyi signs nothing',
 			},
 			{
 				displayName: 'Product',
@@ -99,13 +123,14 @@ export class IhuyiTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Secret Token',
+						// Kept so that workflows made before the credential existed keep their token.
+						displayName: 'Secret Token (Deprecated)',
 						name: 'token',
 						type: 'string',
 						typeOptions: { password: true },
 						default: '',
 						description:
-							'Require ?token=&lt;this value&gt; on the push URL: add it to the URL you paste in the ihuyi console. Requests without it get 403.',
+							'Deprecated: stored unencrypted in the workflow. Set Authentication to Secret Token with an Ihuyi Trigger Token credential holding this value instead, then remove this option. Used only while Authentication is None.',
 					},
 					{
 						displayName: 'Allowed IPs',
@@ -119,6 +144,10 @@ export class IhuyiTrigger implements INodeType {
 				],
 			},
 		],
+	};
+
+	methods = {
+		credentialTest: { ihuyiTriggerToken: testTriggerToken },
 	};
 
 	webhookMethods = {
@@ -147,9 +176,15 @@ export class IhuyiTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		const options = this.getNodeParameter('options', {}) as { token?: string; allowedIps?: string };
+		const options = this.getNodeParameter('options', {}) as { allowedIps?: string };
 		const query = (this.getQueryData() ?? {}) as IDataObject;
-		if (!tokenMatches(options.token ?? '', query.token)) return answer(403, 'forbidden');
+		const expected = await expectedToken(this);
+		if ('misconfigured' in expected) {
+			// Never open the URL because a token is missing: ihuyi pushes again, up to 3 times.
+			this.logger.error(`Ihuyi Trigger: ${expected.misconfigured}; pushes are refused until it has one`);
+			return answer(500, expected.misconfigured);
+		}
+		if (!tokenMatches(expected.token, query.token)) return answer(403, 'forbidden');
 		const address = String(request.ip ?? request.socket?.remoteAddress ?? '');
 		if (!ipAllowed(options.allowedIps ?? '', address)) return answer(403, 'forbidden');
 		if (!isFormBody(request.headers['content-type'])) {

@@ -44,6 +44,39 @@ describe.each(selectedVersions())('n8n %s: the editor\'s credential test for eve
 
 	const runCredentialTest = async (credential: StoredCredential) => (await n8n.rest('POST', '/credentials/test', { credentials: credential })) as { status: string; message: string };
 
+	test('ihuyi on a host that answers XML whatever format asks for: the right key passes, a wrong one is refused with the reason', async () => {
+		const stored = (credentials(sim.url) as StoredCredential[]).find((candidate) => candidate.type === 'ihuyiSmsApi')!;
+		await sim.control('ihuyi/config', { alwaysXml: true });
+		try {
+			const right = await runCredentialTest(stored);
+			const wrong = await runCredentialTest({ ...stored, data: { ...stored.data, apiKey: `wrong-${stored.data.apiKey}` } });
+			const plainWrong = await runCredentialTest({ ...stored, data: { ...stored.data, apiKey: `wrong-${stored.data.apiKey}`, signing: 'plainApiKey' } });
+			console.log(`n8n ${version}, ihuyi XML host: right key → ${right.status} "${right.message}"; wrong key → ${wrong.status} "${wrong.message}"`);
+			expect(right).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(wrong.status).toBe('Error');
+			expect(wrong.message).toMatch(/ihuyi 40502 .*The dynamic password does not match/);
+			expect(plainWrong.message).toMatch(/ihuyi 405 .*Wrong API ID or API key/);
+			const getNums = ((await sim.control('requests')) as Array<{ route: string; form: Record<string, string> }>).filter((request) => request.route === 'ihuyi:sms:GetNum');
+			expect(getNums.length).toBeGreaterThanOrEqual(3);
+			for (const secret of [stored.data.apiKey, `wrong-${stored.data.apiKey}`]) expect(`${right.message} ${wrong.message} ${plainWrong.message}`).not.toContain(secret);
+		} finally {
+			await sim.control('ihuyi/config', { alwaysXml: false });
+		}
+	}, 120_000);
+
+	test('the Ihuyi Trigger Token credential: a token fit for the push URL passes, a short one is refused, neither is repeated', async () => {
+		// n8n tests a credential it stores: saved as the editor saves it, then tested with its id.
+		const data = { token: 'Tk-7f3k9Qx2mVb8Lp4R' };
+		const saved = (await n8n.rest('POST', '/credentials', { name: 'Ihuyi Trigger Token', type: 'ihuyiTriggerTokenApi', data })) as { id: string };
+		const credential = { id: saved.id, name: 'Ihuyi Trigger Token', type: 'ihuyiTriggerTokenApi', data };
+		const right = await runCredentialTest(credential);
+		const short = await runCredentialTest({ ...credential, data: { token: 'short-tok' } });
+		console.log(`n8n ${version}, ihuyiTriggerTokenApi: good token → ${right.status} "${right.message}"; short token → ${short.status} "${short.message}"`);
+		expect(right.status).toBe('OK');
+		expect(short).toEqual({ status: 'Error', message: expect.stringMatching(/has 9 characters: use at least 16/) });
+		expect(`${right.message} ${short.message}`).not.toMatch(/Tk-7f3k9Qx2mVb8Lp4R|short-tok/);
+	}, 120_000);
+
 	test.each(CASES)('$label: the right secret passes, a wrong one is refused with a message that says why, and no secret', async ({ label, type, settings, field, told }) => {
 		const stored = (credentials(sim.url) as StoredCredential[]).find((candidate) => candidate.type === type)!;
 		const credential = { ...stored, data: { ...stored.data, ...settings } };

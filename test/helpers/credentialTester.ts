@@ -1,6 +1,8 @@
 /**
- * Runs a credential's declarative `test` the way n8n's CredentialsTester does (n8n 1.123 and
- * 2.41, packages/cli/src/services/credentials-tester.service.ts): n8n-core's RoutingNode
+ * Runs a credential's test the way n8n's CredentialsTester does. A credential without a
+ * declarative `test` is tested by the node function its `testedBy` names (see
+ * nodeTestFunction). A declarative `test` runs (n8n 1.123 and
+ * 2.41, packages/cli/src/services/credentials-tester.service.ts) does: n8n-core's RoutingNode
  * sends `test.request` as the one routed property of a temporary node, through n8n's HTTP
  * helper with the credential's `authenticate`; then a thrown error is read by the
  * `responseCode` rules (or reported as n8n reports it), and a 2xx answer by the
@@ -8,11 +10,33 @@
  * answer fails the test with its message.
  */
 import get from 'lodash/get';
-import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunction, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
+import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
+import { IhuyiTrigger } from '../../nodes/IhuyiTrigger/IhuyiTrigger.node';
+import { Jiazhiyuan } from '../../nodes/Jiazhiyuan/Jiazhiyuan.node';
+import { JiazhiyuanTrigger } from '../../nodes/JiazhiyuanTrigger/JiazhiyuanTrigger.node';
 import { getCredentialType, registerNodeType, runNode, withCredentialDefaults } from './n8nHarness';
+
+/** The package's nodes, where n8n looks for a `testedBy` when a credential has no `test`. */
+const PACKAGE_NODES: INodeType[] = [new Ihuyi(), new IhuyiTrigger(), new Jiazhiyuan(), new JiazhiyuanTrigger()];
+
+/**
+ * n8n's CredentialsTester.getCredentialTestFunction: the credential's own `test` first; else
+ * the first node that uses the credential with a `testedBy` naming one of its
+ * `methods.credentialTest`. That function is called on a CredentialTestContext with the
+ * decrypted credential (defaults applied), and its result is what the editor shows.
+ */
+function nodeTestFunction(credentialType: string): ICredentialTestFunction | undefined {
+	for (const node of PACKAGE_NODES) {
+		for (const { name, testedBy } of node.description.credentials ?? []) {
+			if (name === credentialType && typeof testedBy === 'string') return node.methods?.credentialTest?.[testedBy];
+		}
+	}
+	return undefined;
+}
 
 const PROBE = 'credentialTestProbe';
 
@@ -42,7 +66,13 @@ export interface CredentialTestResult {
 }
 
 export async function testCredential(credentialType: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
-	const test = getCredentialType(credentialType).test!;
+	const test = getCredentialType(credentialType).test;
+	if (!test) {
+		const testFunction = nodeTestFunction(credentialType);
+		if (!testFunction) return { status: 'Error', message: 'No testing function found for this credential.' };
+		const decrypted = { id: 'credential-under-test', name: 'Test', type: credentialType, data: withCredentialDefaults(credentialType, data) };
+		return (await testFunction.call(new CredentialTestContext(), decrypted)) as CredentialTestResult;
+	}
 	const routed = routedTestNode(credentialType);
 	const decrypted = { id: 'credential-under-test', name: 'Test', type: credentialType, data: withCredentialDefaults(credentialType, data) };
 	let response: INodeExecutionData[][] | undefined;

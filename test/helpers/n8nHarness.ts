@@ -26,6 +26,7 @@ import type {
 
 import { IhuyiInternationalSmsApi } from '../../credentials/IhuyiInternationalSmsApi.credentials';
 import { IhuyiSmsApi } from '../../credentials/IhuyiSmsApi.credentials';
+import { IhuyiTriggerTokenApi } from '../../credentials/IhuyiTriggerTokenApi.credentials';
 import { IhuyiVoiceApi } from '../../credentials/IhuyiVoiceApi.credentials';
 import { JiazhiyuanApi } from '../../credentials/JiazhiyuanApi.credentials';
 import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
@@ -48,7 +49,7 @@ const nodeTypes = new Map<string, INodeType>([
 	['jiazhiyuan', new Jiazhiyuan()],
 ]);
 const credentialTypes = new Map<string, ICredentialType>(
-	[new IhuyiSmsApi(), new IhuyiInternationalSmsApi(), new IhuyiVoiceApi(), new JiazhiyuanApi()].map((type) => [type.name, type]),
+	[new IhuyiSmsApi(), new IhuyiInternationalSmsApi(), new IhuyiVoiceApi(), new IhuyiTriggerTokenApi(), new JiazhiyuanApi()].map((type) => [type.name, type]),
 );
 
 export function registerNodeType(type: INodeType): void {

@@ -13,7 +13,9 @@ import type { AddressInfo } from 'net';
 
 import { WebhookContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
-import type { INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+
+import { createCredentialsHelper } from './n8nHarness';
 
 export interface WebhookServer {
 	url: string;
@@ -24,6 +26,8 @@ export interface WebhookServer {
 
 export interface WebhookServeOptions {
 	recordFails?: () => boolean;
+	/** Credential type → decrypted data, handed out by n8n's credential store. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
 }
 
 export async function serveWebhook(nodeType: INodeType, parameters: INodeParameters, options: WebhookServeOptions = {}): Promise<WebhookServer> {
@@ -35,7 +39,9 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
 		position: [0, 0],
 		parameters,
 		webhookId: 'test-webhook',
+		credentials: Object.fromEntries(Object.keys(options.credentials ?? {}).map((type) => [type, { id: `${type}-id`, name: type }])),
 	};
+	const credentialsHelper = createCredentialsHelper(options.credentials ?? {});
 	const nodeTypes = {
 		getByName: () => nodeType,
 		getByNameAndVersion: () => nodeType,
@@ -60,7 +66,7 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
 			res.end('This webhook is not registered for ' + String(req.method));
 			return;
 		}
-		const additionalData = { httpRequest: request, httpResponse: res, webhookBaseUrl: 'http://127.0.0.1/webhook', webhookTestBaseUrl: 'http://127.0.0.1/webhook-test' } as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = { credentialsHelper, httpRequest: request, httpResponse: res, webhookBaseUrl: 'http://127.0.0.1/webhook', webhookTestBaseUrl: 'http://127.0.0.1/webhook-test' } as unknown as IWorkflowExecuteAdditionalData;
 		const webhookData = { httpMethod: 'POST', node: node.name, path: 'ihuyi', webhookDescription: nodeType.description.webhooks![0], workflowId: workflow.id } as unknown as IWebhookData;
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook!.call(context);

@@ -45,6 +45,29 @@ describe.each(Object.entries(IHUYI_CREDENTIAL_TYPES))('credential test of %s (%s
 		expect((await testCredential(type, credentials())).message).toMatch(/^ihuyi 40501 .*clock/);
 	});
 
+	test('a host that answers XML whatever format asks for: the right key passes, refusals keep their messages', async () => {
+		sim.ihuyi.alwaysXml = true;
+		expect(await testCredential(type, credentials())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sim.requestsTo(`ihuyi:${product}:GetNum`)[0].form.format).toBe('json');
+		expect((await testCredential(type, { ...credentials({ apiKey: 'wrong' }), signing: 'plainApiKey' })).message).toMatch(/^ihuyi 405 (API ID 或 API KEY 不正确|用户名或密码不正确): Wrong API ID or API key/);
+		expect((await testCredential(type, credentials({ apiKey: 'wrong' }))).message).toMatch(/^ihuyi 40502 动态密码校验失败/);
+		sim.ihuyi.accounts[key].frozen = true;
+		expect((await testCredential(type, credentials())).message).toMatch(/^ihuyi 4050 账号被冻结: The account is frozen/);
+	});
+
+	test('a code other than success fails the test, in JSON and in XML', async () => {
+		for (const alwaysXml of [false, true]) {
+			sim.ihuyi.alwaysXml = alwaysXml;
+			sim.injectFault({ kind: 'unknownCode' });
+			expect(await testCredential(type, credentials())).toEqual({ status: 'Error', message: 'ihuyi answered the balance query with code 4999 instead of a balance' });
+		}
+	});
+
+	test('a proxy error page fails with its HTTP status, as n8n reports it', async () => {
+		sim.injectFault({ kind: 'http502' });
+		expect(await testCredential(type, credentials())).toEqual({ status: 'Error', message: 'Bad Gateway' });
+	});
+
 	test('a base URL that is not ihuyi fails with a clear message', async () => {
 		sim.injectFault({ kind: 'html' });
 		expect((await testCredential(type, credentials())).message).toMatch(/did not answer like ihuyi/);

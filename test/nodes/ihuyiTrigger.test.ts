@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { IhuyiTrigger } from '../../nodes/IhuyiTrigger/IhuyiTrigger.node';
+import { testCredential } from '../helpers/credentialTester';
 import { serveWebhook } from '../helpers/webhookHarness';
 import type { WebhookServeOptions, WebhookServer } from '../helpers/webhookHarness';
 import { pushToUrl, samplePushes } from '../simulator/pusher';
@@ -158,7 +159,38 @@ describe('invalid requests get a 4xx, never "success", and start nothing', () =>
 });
 
 describe('protection', () => {
-	test('a secret token in the query: without it 403, with it success', async () => {
+	const TOKEN = 'Tk-7f3k9Qx2mVb8Lp4R';
+	const tokenCredential = (token = TOKEN) => ({ credentials: { ihuyiTriggerTokenApi: { token } } });
+	const push = (url: string) => post(url, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString());
+
+	test('Authentication Secret Token: the token comes from the credential; without it 403, with it success', async () => {
+		const { url, emitted } = await serve({ authentication: 'secretToken' }, tokenCredential());
+		expect((await push(url)).status).toBe(403);
+		expect((await push(`${url}?token=wrong`)).status).toBe(403);
+		expect((await push(`${url}?token=${TOKEN.slice(0, -1)}`)).status).toBe(403);
+		expect(emitted).toHaveLength(0);
+		const result = await pushToUrl(`${url}?token=${TOKEN}`, samplePushes.deliveryReceipt('1'), { intervalMs: 5 });
+		expect(result.acknowledged).toBe(true);
+		expect(emitted).toHaveLength(1);
+		expect(JSON.stringify(emitted)).not.toContain(TOKEN);
+	});
+
+	test('with the credential in use, the deprecated Options → Secret Token no longer opens the URL', async () => {
+		const { url, emitted } = await serve({ authentication: 'secretToken', options: { token: 'old-token-in-workflow' } }, tokenCredential());
+		expect((await push(`${url}?token=old-token-in-workflow`)).status).toBe(403);
+		expect((await push(`${url}?token=${TOKEN}`)).status).toBe(200);
+		expect(emitted).toHaveLength(1);
+	});
+
+	test('a credential without a token refuses every push (500, so ihuyi tries again) instead of taking any request', async () => {
+		const { url, emitted } = await serve({ authentication: 'secretToken' }, tokenCredential(''));
+		const answered = await push(url);
+		expect(answered).toMatchObject({ status: 500, body: 'The Ihuyi Trigger Token credential has no token' });
+		expect((await push(`${url}?token=`)).status).toBe(500);
+		expect(emitted).toHaveLength(0);
+	});
+
+	test('the deprecated Options → Secret Token of older workflows still works: without it 403, with it success', async () => {
 		const { url, emitted } = await serve({ options: { token: 's3cr3t-token' } });
 		expect((await post(url, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString())).status).toBe(403);
 		expect((await post(`${url}?token=wrong`, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString())).status).toBe(403);
@@ -227,4 +259,22 @@ test('lifecycle methods need no remote call and return true', async () => {
 	await expect(methods.checkExists.call({} as never)).resolves.toBe(true);
 	await expect(methods.create.call({} as never)).resolves.toBe(true);
 	await expect(methods.delete.call({} as never)).resolves.toBe(true);
+});
+
+describe('the Ihuyi Trigger Token credential, tested as n8n tests it (the trigger\'s testedBy)', () => {
+	test('a token that survives in the push URL passes', async () => {
+		expect(await testCredential('ihuyiTriggerTokenApi', { token: 'Tk-7f3k9Qx2mVb8Lp4R' })).toEqual({ status: 'OK', message: 'The token can go in the push URL as ?token=…' });
+	});
+
+	test.each([
+		['', /is empty/],
+		['short-token', /has 11 characters: use at least 16/],
+		['has spaces and & in it 12345', /only letters, digits/],
+		['密码密码密码密码密码密码密码密码', /only letters, digits/],
+	])('%j is refused with a message that says why and does not repeat it', async (token, told) => {
+		const result = await testCredential('ihuyiTriggerTokenApi', { token });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(told);
+		if (token) expect(result.message).not.toContain(token);
+	});
 });

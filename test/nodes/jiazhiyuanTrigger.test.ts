@@ -50,6 +50,49 @@ describe('Jiazhiyuan Trigger', () => {
 		expect(again![0].map((item) => item.json.mobile)).toEqual([reports(1, 3)[0].mobile]);
 	});
 
+	test('the memory of emitted records holds hashes, no phone number and no reply text', async () => {
+		const poller = createPoller(trigger, { events: ['deliveryReports', 'replies'] }, jiazhiyuanCredentials(sim));
+		sim.jiazhiyuan.queueReports(reports(3));
+		sim.jiazhiyuan.queueReplies([{ mobile: '13800138000', receiver: '123', content: '请退订我的号码', sendtime: '2024-05-01 10:00:01.0' }]);
+		expect((await poller.poll())![0]).toHaveLength(4);
+		const stored = JSON.stringify(poller.staticData());
+		for (const text of [...reports(3).map((report) => report.mobile), '13800138000', '请退订我的号码', '5000']) expect(stored).not.toContain(text);
+		expect(poller.staticData().recentKeys).toEqual([expect.stringMatching(/^[\w-]{12}$/), expect.anything(), expect.anything(), expect.anything()]);
+		// Hashes still recognise a record handed out again.
+		sim.jiazhiyuan.queueReplies([{ mobile: '13800138000', receiver: '123', content: '请退订我的号码', sendtime: '2024-05-01 10:00:01.0' }]);
+		expect(await poller.poll()).toBeNull();
+	});
+
+	test('plain keys stored by earlier versions are still recognised, and replaced by hashes at the next poll', async () => {
+		sim.jiazhiyuan.queueReports(reports(2));
+		const emitted = (await createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim)).poll())![0].map((item) => item.json);
+		// The static data an earlier version left: each key in plain text, fields joined by "|".
+		const plainKeys = emitted.map((record) => [record.event, record.messageId, record.mobile, record.code ?? '', record.time ?? '', record.content ?? '', record.receiver ?? ''].join('|'));
+		expect(plainKeys[0]).toBe(`deliveryReceipt|5000|${reports(1)[0].mobile}|0|2024-05-01T10:00:00+08:00||`);
+		const upgraded = createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim));
+		upgraded.staticData().recentKeys = [...plainKeys];
+		sim.jiazhiyuan.queueReports([...reports(2), ...reports(1, 2)]);
+		const items = (await upgraded.poll())![0];
+		expect(items.map((item) => item.json.mobile)).toEqual([reports(1, 2)[0].mobile]);
+		const stored = upgraded.staticData().recentKeys as string[];
+		expect(stored).toHaveLength(3);
+		expect(JSON.stringify(stored)).not.toMatch(/\||135\d{8}/);
+	});
+
+	test('20,000 remembered records take 300,001 bytes of static data', async () => {
+		sim.jiazhiyuan.recordsPerQuery = 25000;
+		const queued = reports(20500);
+		sim.jiazhiyuan.queueReports(queued);
+		const poller = createPoller(trigger, { events: ['deliveryReports'] }, jiazhiyuanCredentials(sim));
+		expect((await poller.poll())![0]).toHaveLength(20500);
+		const stored = poller.staticData().recentKeys as string[];
+		// Bounded: the oldest 500 went first; 12 characters, quotes and a comma each.
+		expect(stored).toHaveLength(20000);
+		expect(Buffer.byteLength(JSON.stringify(stored))).toBe(300001);
+		sim.jiazhiyuan.queueReports([queued[0], queued[20499]]);
+		expect((await poller.poll())![0].map((item) => item.json.mobile)).toEqual([queued[0].mobile]);
+	});
+
 	test('what was fetched reaches the workflow even when one record cannot be read', async () => {
 		const original = sim.jiazhiyuan.handle.bind(sim.jiazhiyuan);
 		sim.jiazhiyuan.handle = (request) => {

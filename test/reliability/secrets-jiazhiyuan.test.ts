@@ -30,6 +30,7 @@ const OUTCOMES: Array<[string, (sim: Simulator) => void, Record<string, string>]
 	['HTML page', (s) => s.injectFault({ kind: 'html', times: 3 }), {}],
 	['HTTP 502', (s) => s.injectFault({ kind: 'http502', times: 3 }), {}],
 	['connection reset', (s) => s.injectFault({ kind: 'reset', times: 3 }), {}],
+	['a gateway page repeats the request', (s) => s.injectFault({ kind: 'echo', times: 3 }), {}],
 ];
 
 const CASES = OPERATIONS.flatMap(([operation, parameters]) => OUTCOMES.map(([outcome, arrange, credentials]) => [operation, outcome, parameters, arrange, credentials] as const));
@@ -51,13 +52,16 @@ test.each(CASES)('%s, %s', async (_operation, outcome, parameters, arrange, cred
 // Change Password tries the old password in two forms and says in its output which one
 // worked: the output names the form, never a password. The new password is a node
 // parameter (n8n keeps it in the error's node); it must not reach the items or our texts.
-const CHANGE_PASSWORD: Array<[string, (sim: Simulator) => void, Record<string, string>]> = [
-	['old password accepted as written', (s) => (s.jiazhiyuan.oldPasswordForm = 'plain'), {}],
-	['old password accepted BASE64-encoded', (s) => (s.jiazhiyuan.oldPasswordForm = 'base64'), {}],
-	['both forms refused', () => undefined, { password: 'Wrong-Pass-99' }],
+// A gateway page that repeats the request's parameters carries the new password back: the
+// error shows the start of such a page, with the new password masked like the stored one.
+const CHANGE_PASSWORD: Array<[string, (sim: Simulator) => void, Record<string, string>, number]> = [
+	['old password accepted as written', (s) => (s.jiazhiyuan.oldPasswordForm = 'plain'), {}, 1],
+	['old password accepted BASE64-encoded', (s) => (s.jiazhiyuan.oldPasswordForm = 'base64'), {}, 2],
+	['both forms refused', () => undefined, { password: 'Wrong-Pass-99' }, 2],
+	['a gateway page repeats the request', (s) => s.injectFault({ kind: 'echo', route: 'jiazhiyuan' }), {}, 1],
 ];
 
-test.each(CHANGE_PASSWORD)('change password, %s', async (outcome, arrange, credentials) => {
+test.each(CHANGE_PASSWORD)('change password, %s', async (outcome, arrange, credentials, calls) => {
 	for (const continueOnFail of [false, true]) {
 		sim.reset();
 		arrange(sim);
@@ -76,7 +80,8 @@ test.each(CHANGE_PASSWORD)('change password, %s', async (outcome, arrange, crede
 		if (leaked) count('secrets', 'leaks', leaked);
 		expect(leaked).toBe(0);
 		// Both forms went out where the first was refused.
-		expect(sim.requestsTo('jiazhiyuan:updatePassword')).toHaveLength(outcome === 'old password accepted as written' ? 1 : 2);
+		expect(sim.requestsTo('jiazhiyuan:updatePassword')).toHaveLength(calls);
+		if (outcome === 'a gateway page repeats the request') expect(ours).toMatch(/Request parameters: .*newPassword=\*\*\*/);
 	}
 });
 

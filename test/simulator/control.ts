@@ -26,7 +26,8 @@ export function mountControlRoutes(simulator: Simulator): void {
 				simulator.injectFault(body as Fault);
 				return json({ ok: true });
 			case 'POST /__sim/ihuyi/config': {
-				const config = body as { enforceRateLimit?: boolean; rateLimitIntervalMs?: number; balance?: number; latencyMs?: number };
+				const config = body as { enforceRateLimit?: boolean; rateLimitIntervalMs?: number; balance?: number; latencyMs?: number; alwaysXml?: boolean };
+				if (config.alwaysXml !== undefined) simulator.ihuyi.alwaysXml = config.alwaysXml;
 				if (config.enforceRateLimit !== undefined) simulator.ihuyi.rateLimit.enabled = config.enforceRateLimit;
 				if (config.rateLimitIntervalMs !== undefined) simulator.ihuyi.rateLimit.intervalMs = config.rateLimitIntervalMs;
 				if (config.balance !== undefined) {

@@ -148,7 +148,7 @@ export class Simulator {
 		if (!answer) return; // the handler wrote the response itself
 		if (this.latencyMs > 0 && !url.pathname.startsWith('/__sim/')) await delay(this.latencyMs);
 		const fault = url.pathname.startsWith('/__sim/') ? undefined : this.takeFault(log.route);
-		writeAnswer(res, answer, fault?.kind);
+		writeAnswer(res, answer, fault?.kind, rawBody);
 	}
 
 	private takeFault(route: string, only?: FaultKind[]): Pick<Fault, 'kind'> | undefined {
@@ -169,7 +169,7 @@ export class Simulator {
 	}
 }
 
-function writeAnswer(res: ServerResponse, answer: SimAnswer, fault: FaultKind | undefined): void {
+function writeAnswer(res: ServerResponse, answer: SimAnswer, fault: FaultKind | undefined, requestBody: Buffer): void {
 	switch (fault) {
 		case 'http500':
 		case 'http502':
@@ -205,6 +205,10 @@ function writeAnswer(res: ServerResponse, answer: SimAnswer, fault: FaultKind | 
 		case 'wrongCharset':
 			res.writeHead(200, { 'Content-Type': answer.contentType });
 			res.end(Buffer.from(answer.body.toString('latin1'), 'utf16le'));
+			return;
+		case 'echo':
+			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+			res.end(`<html><body><p>Request parameters: ${requestBody.toString('latin1')}</p><p>Service busy</p></body></html>`);
 			return;
 		default:
 			res.writeHead(answer.status, {

@@ -46,6 +46,8 @@ export type FaultKind =
 	| 'reset'
 	| 'timeout'
 	| 'wrongCharset'
+	/** An error page that repeats the request's parameters, as some gateways' pages do. */
+	| 'echo'
 	| 'unknownCode'
 	| 'successWithoutId'
 	/** A refusal that a second try passes: ihuyi 4080 (too frequent), Jiazhiyuan "busy". */

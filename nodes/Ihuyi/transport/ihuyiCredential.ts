@@ -1,6 +1,5 @@
-import type { IAuthenticate, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, INodeProperties } from 'n8n-workflow';
 
-import { ihuyiCredentialTest } from './credentialTest';
 import { IHUYI_PRODUCTS } from './products';
 import type { IhuyiProduct } from './products';
 import { signIhuyiRequest } from './signing';
@@ -26,12 +25,12 @@ const SIGNATURE: INodeProperties = {
 export interface IhuyiCredentialParts {
 	properties: INodeProperties[];
 	authenticate: IAuthenticate;
-	test: ICredentialTestRequest;
 }
 
 /**
  * What the three ihuyi credentials share: each product has its own API ID and key, host and
- * error list, but the same fields, the same signing and the same balance-query test.
+ * error list, but the same fields and the same signing. The Ihuyi node tests them
+ * (credentialTest.ts).
  */
 export function ihuyiCredential(product: IhuyiProduct): IhuyiCredentialParts {
 	const { defaultBaseUrl, path } = IHUYI_PRODUCTS[product];
@@ -93,6 +92,5 @@ export function ihuyiCredential(product: IhuyiProduct): IhuyiCredentialParts {
 	return {
 		properties,
 		authenticate: async (credentials, requestOptions) => await signIhuyiRequest(credentials, requestOptions, defaultBaseUrl),
-		test: ihuyiCredentialTest(product),
 	};
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { clamp } from '../../common/clamp';
 import { credentialSecrets } from '../../common/credentialSecrets';
 import type { SecretsReader } from '../../common/credentialSecrets';
-import { emptyCredentialField, providerError } from '../../common/errors';
+import { emptyCredentialField, providerError, redact } from '../../common/errors';
 import { postForm } from '../../common/formPost';
 import type { FormAnswer } from '../../common/formPost';
 import { withReadRetries } from '../../common/readRetry';
@@ -27,6 +27,8 @@ export interface JiazhiyuanCall {
 	itemIndex: number;
 	fields?: Record<string, string>;
 	timeoutMs?: number;
+	/** Values the call sends that are secret besides the credential's (a new password). */
+	secrets?: string[];
 }
 
 /** An answer the platform gave with a 2xx status: its text (decoded from GBK) and that status. */
@@ -42,7 +44,7 @@ type Context = IExecuteFunctions | IPollFunctions;
  * cannot be asked for again). Idempotent reads go through readJiazhiyuan.
  */
 export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promise<JiazhiyuanAnswer> {
-	const secrets = await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets);
+	const secrets = [...(await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets)), ...(call.secrets ?? [])];
 	const answer = await postForm(ctx, {
 		provider: 'jiazhiyuan',
 		product: 'sms',
@@ -65,7 +67,7 @@ export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promis
 			product: 'sms',
 			code: 'failure',
 			httpStatus: answer.httpStatus,
-			providerMessage: parsed.reason || '(no reason given)',
+			providerMessage: redact(parsed.reason, secrets) || '(no reason given)',
 			explanation: known?.en ?? 'Jiazhiyuan refused the request',
 			hint: known?.hint ?? 'Jiazhiyuan did not give a known reason; the provider text is shown as it came.',
 			cause: known?.cause,
@@ -91,13 +93,19 @@ function purposeOf(method: JiazhiyuanMethod): RequestPurpose {
 }
 
 /** Throws the standard "unexpected answer" error for an answer the caller could not read. */
-export async function unexpectedAnswer(ctx: Context, itemIndex: number, answer: JiazhiyuanAnswer, purpose: RequestPurpose = 'read'): Promise<never> {
+export async function unexpectedAnswer(
+	ctx: Context,
+	itemIndex: number,
+	answer: JiazhiyuanAnswer,
+	purpose: RequestPurpose = 'read',
+	extraSecrets: string[] = [],
+): Promise<never> {
 	throw unexpectedAnswerError(ctx.getNode(), itemIndex, {
 		provider: 'jiazhiyuan',
 		product: 'sms',
 		status: answer.httpStatus,
 		body: answer.text,
-		secrets: await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets),
+		secrets: [...(await credentialSecrets(ctx, CREDENTIAL_TYPE, readSecrets)), ...extraSecrets],
 		purpose,
 	});
 }

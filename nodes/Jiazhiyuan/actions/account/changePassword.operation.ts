@@ -51,8 +51,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return { newPassword, timeoutMs: readTimeout(this, itemIndex) };
 		},
 		perform: async ({ newPassword, timeoutMs }, itemIndex) => {
+			// The new password is as secret as the stored one: every error masks it the same way.
+			const secrets = [newPassword];
 			const change = async (form: PasswordForm) =>
-				await callJiazhiyuan(this, { method: 'updatePassword', itemIndex, fields: { newPassword, [PASSWORD_FORM_FIELD]: form }, timeoutMs });
+				await callJiazhiyuan(this, { method: 'updatePassword', itemIndex, fields: { newPassword, [PASSWORD_FORM_FIELD]: form }, timeoutMs, secrets });
 			// The vendor document's example for updatePassword sends the old password as written
 			// (password=123&newPassword=122), unlike every other method (password=BASE64(password)),
 			// so that form goes first. A platform that wants the other form answers 2 and changes
@@ -66,7 +68,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			const text = reply.text.trim();
 			const answer = ANSWERS[text];
-			if (!answer) return await unexpectedAnswer(this, itemIndex, reply);
+			if (!answer) return await unexpectedAnswer(this, itemIndex, reply, 'read', secrets);
 			if (!answer.ok) throw refusal(node, itemIndex, text, reply.httpStatus);
 			return { provider: 'jiazhiyuan', success: true, code: Number(text), message: answer.message, providerMessage: answer.zh, oldPasswordSentAs: form };
 		},
