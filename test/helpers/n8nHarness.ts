@@ -22,6 +22,7 @@ import type {
 	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
+	DataTableProxyProvider,
 } from 'n8n-workflow';
 
 import { IhuyiInternationalSmsApi } from '../../credentials/IhuyiInternationalSmsApi.credentials';
@@ -173,6 +174,12 @@ export interface RunNodeOptions {
 	/** Input items (default: one empty item). */
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/**
+	 * What n8n puts in `additionalData['data-table']` for `this.helpers.getDataTableProxy`
+	 * (see test/helpers/dataTables.ts); without it the node has no Data Tables, as in an n8n
+	 * with the module off.
+	 */
+	dataTables?: DataTableProxyProvider;
 }
 
 export interface RunNodeResult {
@@ -243,6 +250,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		mcpBaseUrl: 'http://127.0.0.1/mcp',
 		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
 		variables: {},
+		...(options.dataTables ? { 'data-table': { dataTableProxyProvider: options.dataTables } } : {}),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used in these tests');
 		},
