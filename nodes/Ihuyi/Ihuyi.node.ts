@@ -1,24 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { searchDataTables } from '../common/dataTable';
-
 import * as internationalSms from './actions/internationalSms';
 import { router } from './actions/router';
 import * as sms from './actions/sms';
-import * as verificationCode from './actions/verificationCode';
 import * as voiceCode from './actions/voiceCode';
 import { ihuyiCredentialTest } from './transport/credentialTest';
-
-const CHANNELS = ['sms', 'internationalSms', 'voiceCode'] as const;
-
-/** A product's credential: for its own resource, and for Send Code on its channel. */
-function credentialShown(product: (typeof CHANNELS)[number]) {
-	return {
-		show: { resource: [product, 'verificationCode'] },
-		hide: { channel: CHANNELS.filter((channel) => channel !== product), operation: ['checkCode'] },
-	};
-}
 
 /**
  * ihuyi (互亿无线): domestic SMS, international SMS and voice verification codes. Each
@@ -38,11 +25,10 @@ export class Ihuyi implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// Send Code uses the credential of its Channel (hidden elsewhere); Check Code calls no provider.
 		credentials: [
-			{ name: 'ihuyiSmsApi', required: true, testedBy: 'ihuyiSmsApi', displayOptions: credentialShown('sms') },
-			{ name: 'ihuyiInternationalSmsApi', required: true, testedBy: 'ihuyiInternationalSmsApi', displayOptions: credentialShown('internationalSms') },
-			{ name: 'ihuyiVoiceApi', required: true, testedBy: 'ihuyiVoiceApi', displayOptions: credentialShown('voiceCode') },
+			{ name: 'ihuyiSmsApi', required: true, testedBy: 'ihuyiSmsApi', displayOptions: { show: { resource: ['sms'] } } },
+			{ name: 'ihuyiInternationalSmsApi', required: true, testedBy: 'ihuyiInternationalSmsApi', displayOptions: { show: { resource: ['internationalSms'] } } },
+			{ name: 'ihuyiVoiceApi', required: true, testedBy: 'ihuyiVoiceApi', displayOptions: { show: { resource: ['voiceCode'] } } },
 		],
 		properties: [
 			{
@@ -54,26 +40,22 @@ export class Ihuyi implements INodeType {
 					{ name: 'SMS (验证码通知短信)', value: 'sms' },
 					{ name: 'International SMS (国际短信)', value: 'internationalSms' },
 					{ name: 'Voice Code (语音验证码)', value: 'voiceCode' },
-					{ name: 'Verification Code (验证码)', value: 'verificationCode' },
 				],
 				default: 'sms',
 			},
 			...sms.description,
 			...internationalSms.description,
 			...voiceCode.description,
-			...verificationCode.description,
 		],
 	};
 
+	// Balance queries of each product, named by the credential they test (the testedBy above).
 	methods = {
-		// Balance queries of each product, named by the credential they test (the testedBy above).
 		credentialTest: {
 			ihuyiSmsApi: ihuyiCredentialTest('sms'),
 			ihuyiInternationalSmsApi: ihuyiCredentialTest('internationalSms'),
 			ihuyiVoiceApi: ihuyiCredentialTest('voiceCode'),
 		},
-		// The Data Table picker of Send Code and Check Code.
-		listSearch: { searchDataTables },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -22,7 +22,6 @@ import type {
 	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
-	DataTableProxyProvider,
 } from 'n8n-workflow';
 
 import { IhuyiInternationalSmsApi } from '../../credentials/IhuyiInternationalSmsApi.credentials';
@@ -180,12 +179,6 @@ export interface RunNodeOptions {
 	onError?: INode['onError'];
 	/** n8n's node setting Retry On Fail, with its Max Tries (n8n waits 1 ms between tries here). */
 	retryOnFail?: { maxTries: number };
-	/**
-	 * What n8n puts in `additionalData['data-table']` for `this.helpers.getDataTableProxy`
-	 * (see test/helpers/dataTables.ts); without it the node has no Data Tables, as in an n8n
-	 * with the module off.
-	 */
-	dataTables?: DataTableProxyProvider;
 }
 
 export interface RunNodeResult {
@@ -269,7 +262,6 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		mcpBaseUrl: 'http://127.0.0.1/mcp',
 		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
 		variables: {},
-		...(options.dataTables ? { 'data-table': { dataTableProxyProvider: options.dataTables } } : {}),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used in these tests');
 		},

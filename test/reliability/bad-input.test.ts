@@ -59,11 +59,6 @@ const CASES: Case[] = [
 	['template variable empty', 'ihuyi', template(['']), 'Template Variables → variable 1'],
 	['template variable as an object', 'ihuyi', template(['={{ { a: 1 } }}']), 'Template Variables → variable 1'],
 	['template id not numeric', 'ihuyi', { ...template(['1234']), templateId: 'abc' }, 'Template ID'],
-	// ihuyi Verification Code: Send Code and Check Code (refused before the Data Table is read)
-	['send code: code length 9', 'ihuyi', { resource: 'verificationCode', operation: 'sendCode', dataTable: { __rl: true, mode: 'id', value: 't' }, channel: 'sms', mobile: '13800138000', codeLength: 9 }, 'Code Length'],
-	['send code: full text without {code}', 'ihuyi', { resource: 'verificationCode', operation: 'sendCode', dataTable: { __rl: true, mode: 'id', value: 't' }, channel: 'sms', mobile: '13800138000', sendMode: 'fullText', content: '您的验证码是：1234' }, 'Content'],
-	['check code: letters', 'ihuyi', { resource: 'verificationCode', operation: 'checkCode', dataTable: { __rl: true, mode: 'id', value: 't' }, mobile: '13800138000', code: '12ab' }, 'Code'],
-	['check code: empty', 'ihuyi', { resource: 'verificationCode', operation: 'checkCode', dataTable: { __rl: true, mode: 'id', value: 't' }, mobile: '13800138000', code: EMPTY }, 'Code'],
 	// ihuyi International SMS: Send
 	['international without country code', 'ihuyi', intl({ phoneNumber: '61234567' }), 'Phone Number'],
 	['international unknown country code', 'ihuyi', intl({ phoneNumber: '+99961234567' }), 'Phone Number'],

@@ -1,7 +1,6 @@
 import { routerOf } from '../../common/router';
 import * as internationalSms from './internationalSms';
 import * as sms from './sms';
-import * as verificationCode from './verificationCode';
 import * as voiceCode from './voiceCode';
 
-export const router = routerOf({ sms, internationalSms, voiceCode, verificationCode });
+export const router = routerOf({ sms, internationalSms, voiceCode });

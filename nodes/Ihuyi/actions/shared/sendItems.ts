@@ -16,11 +16,6 @@ export interface IhuyiSend<Prepared> {
 	output(prepared: Prepared): IDataObject;
 	/** Messages ihuyi bills for the item, or null where ihuyi assembles the text. */
 	billedMessages(prepared: Prepared): number | null;
-	/**
-	 * Optional, asked right before the request (never in a dry run): an item it does not let
-	 * proceed gets its output and sends nothing; one it lets proceed adds its output.
-	 */
-	claim?(prepared: Prepared, itemIndex: number): Promise<{ proceed: boolean; output: IDataObject }>;
 }
 
 /**
@@ -42,15 +37,10 @@ export async function sendItems<Prepared>(
 			// One message per number per second (ihuyi 4080): repeats of a number are paced.
 			paceKey: (prepared) => send.fields(prepared).mobile,
 			prepare: (itemIndex) => send.prepare(itemIndex),
-			perform: async (prepared, itemIndex) => {
-				const claimed = await send.claim?.(prepared, itemIndex);
-				if (claimed && !claimed.proceed) return claimed.output;
-				return {
-					...(await submit(ctx, send.product, itemIndex, send.fields(prepared), timeoutMs)),
-					...send.output(prepared),
-					...claimed?.output,
-				};
-			},
+			perform: async (prepared, itemIndex) => ({
+				...(await submit(ctx, send.product, itemIndex, send.fields(prepared), timeoutMs)),
+				...send.output(prepared),
+			}),
 			preview: (prepared) => preview(send.product, send.fields(prepared), send.output(prepared), send.billedMessages(prepared)),
 		},
 		maxConcurrency,
