@@ -9,6 +9,8 @@
  * c. SIGKILL one webhook process mid-burst: no answered receipt is lost.
  * d. SIGKILL the worker running a 200-item send: how many messages went out twice and how many
  *    never, with n8n's default stalled-job handling and with QUEUE_WORKER_MAX_STALLED_COUNT=0.
+ * e. Retry On Fail on a worker: a refusal and a 502 after the provider accepted, and no number
+ *    gets two messages (ihuyi, and Jiazhiyuan with one call per item).
  */
 import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
@@ -21,12 +23,15 @@ import { credentials, example, RECEIPTS_EXAMPLE_WEBHOOK_ID, RECEIPTS_TABLE } fro
 import { QueueCluster } from './lib/cluster';
 import { ensureServicesInstalled, startPostgres, startRedis } from './lib/services';
 import type { Postgres, Redis } from './lib/services';
-import { mobiles, sendsWorkflow } from './lib/workflows';
+import { jiazhiyuanSendsWorkflow, mobiles, sendsWorkflow } from './lib/workflows';
 
 const VERSION = '2.41.1';
 const RECEIPTS_WORKFLOW_ID = 'exReceiptsLog001';
 const BULK = sendsWorkflow('queueBulkSends01', 'queue-bulk-sends', 10);
 const SLOW = sendsWorkflow('queueSlowSends01', 'queue-slow-sends', 1);
+const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 10 };
+const RETRY_IHUYI = sendsWorkflow('queueRetryIhuyi1', 'queue-retry-ihuyi', 1, RETRY);
+const RETRY_JZY = jiazhiyuanSendsWorkflow('queueRetryJzy001', 'queue-retry-jiazhiyuan', RETRY);
 
 /**
  * Stalled-job detection in n8n runs on Bull's lock (60 s) and check interval (30 s). Shortened
@@ -72,7 +77,7 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await main.start();
 		const table = await main.createDataTable(RECEIPTS_TABLE.name, RECEIPTS_TABLE.columns);
 		await main.stop();
-		for (const workflow of [example('delivery-receipts-to-log.json', sim.url, table), BULK.workflow, SLOW.workflow]) {
+		for (const workflow of [example('delivery-receipts-to-log.json', sim.url, table), BULK.workflow, SLOW.workflow, RETRY_IHUYI.workflow, RETRY_JZY.workflow]) {
 			await main.importWorkflow(workflow);
 			await main.activate(String(workflow.id));
 		}
@@ -162,6 +167,42 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await victim.waitForWebhook(receiptsUrl(victim));
 	}, 15 * 60_000);
 
+	/** Posts a send to the webhook process that was never killed and waits for its execution to end. */
+	async function runSend(sends: { id: string; path: string }, body: unknown, pattern: string): Promise<StoredExecution> {
+		const response = await fetch(webhookUrl(cluster.webhooks[1], sends.path), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+		expect(response.ok).toBe(true);
+		const [execution] = await waitForFinished(sends.id, pattern, 1);
+		return execution;
+	}
+
+	test('e. Retry On Fail on a worker: a refusal on item 10, a 502 after the provider accepted item 14, and no number gets two messages', async () => {
+		await sim.control('clear-log', {});
+		await sim.control('fault', { kind: 'refusal', route: 'ihuyi:sms:Submit', skip: 10 });
+		await sim.control('fault', { kind: 'http502', route: 'ihuyi:sms:Submit', skip: 15 });
+		const numbers = mobiles('153', 0, 50);
+		const ihuyi = await runSend(RETRY_IHUYI, { mobiles: numbers }, MOBILE('153'));
+		const ihuyiSent = perMobile((await sim.control('ihuyi/sent')) as Array<{ mobile: string }>);
+
+		await sim.control('fault', { kind: 'http502', route: 'jiazhiyuan:sendSMS', skip: 3 });
+		const lists = Array.from({ length: 10 }, (_, index) => mobiles('154', index * 2, 2).join(','));
+		const jiazhiyuan = await runSend(RETRY_JZY, { mobiles: lists }, MOBILE('154'));
+		const jiazhiyuanSent = perMobile(((await sim.control('jiazhiyuan/sent')) as Array<{ mobiles: string[] }>).map((call) => call.mobiles).flat().map((mobile) => ({ mobile })));
+		const figures = (sent: Map<string, number>, all: string[]) => ({ once: [...sent.values()].filter((count) => count === 1).length, twice: [...sent.values()].filter((count) => count > 1).length, never: all.filter((number) => !sent.has(number)).length });
+		const ihuyiFigures = figures(ihuyiSent, numbers);
+		const jiazhiyuanFigures = figures(jiazhiyuanSent, lists.flatMap((list) => list.split(',')));
+		console.log(
+			`queue mode, ${VERSION}, Retry On Fail (3 tries) on a worker: ihuyi, 50 items, a refusal on item 10 and a 502 after the provider accepted item 14: numbers sent once ${ihuyiFigures.once}, twice ${ihuyiFigures.twice}, never ${ihuyiFigures.never}, execution ${ihuyi.status}; Jiazhiyuan, 10 items of 2 numbers, a 502 after call 4 was accepted: once ${jiazhiyuanFigures.once}, twice ${jiazhiyuanFigures.twice}, never ${jiazhiyuanFigures.never}, execution ${jiazhiyuan.status}`,
+		);
+		// Try 1 stops at the refusal; try 2 sends item 10 again (refused: it never went out) and goes
+		// on to item 14, whose answer is lost; try 3 sends nothing: item 14 may be out.
+		expect(ihuyiFigures).toEqual({ once: 15, twice: 0, never: 35 });
+		expect(ihuyiSent.get(numbers[10])).toBe(1);
+		expect(ihuyi.status).toBe('error');
+		// Calls 1–4 went out once each (call 4's answer was lost); the retries send nothing.
+		expect(jiazhiyuanFigures).toEqual({ once: 8, twice: 0, never: 12 });
+		expect(jiazhiyuan.status).toBe('error');
+	}, 10 * 60_000);
+
 	/** Starts a 200-item send, SIGKILLs the worker running it after ~60 messages, and counts what reached the simulator. */
 	async function killWorkerMidSend(prefix: string) {
 		await sim.control('clear-log', {});
@@ -233,6 +274,12 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		for (const { figures } of rounds) expect(figures.twice).toBe(0);
 	}, 20 * 60_000);
 });
+
+function perMobile(sent: Array<{ mobile: string }>): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const message of sent) counts.set(message.mobile, (counts.get(message.mobile) ?? 0) + 1);
+	return counts;
+}
 
 /** How many executions a worker logged as started (n8n logs one line per job it takes). */
 function countStartedExecutions(worker: N8nInstance): number {
