@@ -108,8 +108,7 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await Promise.all(Array.from({ length: 10 }, post));
 		const executions = await waitForFinished(BULK.id, MOBILE('150'), 100);
 		const sent = (await sim.control('ihuyi/sent')) as Array<{ mobile: string }>;
-		const perNumber = new Map<string, number>();
-		for (const message of sent) perNumber.set(message.mobile, (perNumber.get(message.mobile) ?? 0) + 1);
+		const perNumber = perMobile(sent);
 		const twice = [...perNumber.values()].filter((count) => count > 1).length;
 		const never = numbers.filter((number) => !perNumber.has(number)).length;
 		const byWorker = cluster.workers.map((worker) => countStartedExecutions(worker));
@@ -167,10 +166,18 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await victim.waitForWebhook(receiptsUrl(victim));
 	}, 15 * 60_000);
 
-	/** Posts a send to the webhook process that was never killed and waits for its execution to end. */
-	async function runSend(sends: { id: string; path: string }, body: unknown, pattern: string): Promise<StoredExecution> {
-		const response = await fetch(webhookUrl(cluster.webhooks[1], sends.path), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+	/**
+	 * Starts a send through the webhook process round c never killed (the restarted one has
+	 * refused a connection once).
+	 */
+	async function startSend(sends: { path: string }, numbers: string[]): Promise<void> {
+		const response = await fetch(webhookUrl(cluster.webhooks[1], sends.path), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mobiles: numbers }), signal: AbortSignal.timeout(60_000) });
 		expect(response.ok).toBe(true);
+	}
+
+	/** Starts a send and waits for its execution to end. */
+	async function runSend(sends: { id: string; path: string }, numbers: string[], pattern: string): Promise<StoredExecution> {
+		await startSend(sends, numbers);
 		const [execution] = await waitForFinished(sends.id, pattern, 1);
 		return execution;
 	}
@@ -180,12 +187,12 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await sim.control('fault', { kind: 'refusal', route: 'ihuyi:sms:Submit', skip: 10 });
 		await sim.control('fault', { kind: 'http502', route: 'ihuyi:sms:Submit', skip: 15 });
 		const numbers = mobiles('153', 0, 50);
-		const ihuyi = await runSend(RETRY_IHUYI, { mobiles: numbers }, MOBILE('153'));
+		const ihuyi = await runSend(RETRY_IHUYI, numbers, MOBILE('153'));
 		const ihuyiSent = perMobile((await sim.control('ihuyi/sent')) as Array<{ mobile: string }>);
 
 		await sim.control('fault', { kind: 'http502', route: 'jiazhiyuan:sendSMS', skip: 3 });
 		const lists = Array.from({ length: 10 }, (_, index) => mobiles('154', index * 2, 2).join(','));
-		const jiazhiyuan = await runSend(RETRY_JZY, { mobiles: lists }, MOBILE('154'));
+		const jiazhiyuan = await runSend(RETRY_JZY, lists, MOBILE('154'));
 		const jiazhiyuanSent = perMobile(((await sim.control('jiazhiyuan/sent')) as Array<{ mobiles: string[] }>).map((call) => call.mobiles).flat().map((mobile) => ({ mobile })));
 		const figures = (sent: Map<string, number>, all: string[]) => ({ once: [...sent.values()].filter((count) => count === 1).length, twice: [...sent.values()].filter((count) => count > 1).length, never: all.filter((number) => !sent.has(number)).length });
 		const ihuyiFigures = figures(ihuyiSent, numbers);
@@ -208,9 +215,7 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await sim.control('clear-log', {});
 		await sim.control('ihuyi/config', { latencyMs: 50 });
 		const numbers = mobiles(prefix, 0, 200);
-		// Through the webhook process round c never killed: the restarted one has refused a connection here once.
-		const response = await fetch(webhookUrl(cluster.webhooks[1], SLOW.path), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mobiles: numbers }), signal: AbortSignal.timeout(60_000) });
-		expect(response.ok).toBe(true);
+		await startSend(SLOW, numbers);
 		const sentCount = async () => ((await sim.control('count')) as { ihuyiSent: number }).ihuyiSent;
 		await waitFor('60 messages of the slow send', async () => (await sentCount()) >= 60, 120_000);
 		const execution = (await executionsOf(SLOW.id, MOBILE(prefix))).find((candidate) => candidate.ids.length > 0);
@@ -231,8 +236,7 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		}, 300_000);
 		await sim.control('ihuyi/config', { latencyMs: 0 });
 		const sent = (await sim.control('ihuyi/sent')) as Array<{ mobile: string }>;
-		const perNumber = new Map<string, number>();
-		for (const message of sent) perNumber.set(message.mobile, (perNumber.get(message.mobile) ?? 0) + 1);
+		const perNumber = perMobile(sent);
 		// n8n replaces a crashed execution's data with the error: find it by id.
 		const status = (await executionsOf(SLOW.id, MOBILE(prefix))).find((candidate) => candidate.id === execution!.id)?.status ?? 'missing';
 		await running.start();
@@ -275,6 +279,7 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 	}, 20 * 60_000);
 });
 
+/** How many messages reached each number. */
 function perMobile(sent: Array<{ mobile: string }>): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const message of sent) counts.set(message.mobile, (counts.get(message.mobile) ?? 0) + 1);

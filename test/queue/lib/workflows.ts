@@ -1,5 +1,5 @@
 /**
- * Workflows of the queue-mode suite: sends started by n8n's Webhook node (so that the
+ * Workflows of the queue-mode suite: ihuyi and Jiazhiyuan sends started by n8n's Webhook node (so that the
  * executions run on the workers) and the package's receipts example.
  */
 import { CREDENTIAL_IDS } from '../../e2e/lib/workflows';
@@ -46,7 +46,7 @@ export function jiazhiyuanSendsWorkflow(id: string, path: string, settings: Node
 function webhookInto(id: string, path: string, sender: Record<string, unknown>): SendsWorkflow {
 	const workflow = {
 		id,
-		name: `queue: ihuyi sends (${path})`,
+		name: `queue: sends (${path})`,
 		nodes: [
 			{ id: 's1', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, webhookId: `${id}-hook` },
 			{ id: 's2', name: 'One item per number', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0], parameters: { fieldToSplitOut: 'body.mobiles', options: { destinationFieldName: 'mobile' } } },
