@@ -8,4 +8,5 @@ module.exports = {
 	},
 	testTimeout: 300000,
 	maxWorkers: 1,
+	globalSetup: '<rootDir>/test/e2e/lib/globalSetup.ts',
 };

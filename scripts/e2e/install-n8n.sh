@@ -31,11 +31,11 @@ export PATH="$node_home/bin:$PATH"
 export npm_config_nodedir="$node_home"
 log "using $(node --version) at $node_home/bin/node"
 
-for version in "${VERSIONS[@]}"; do
-	dir="$CACHE/n8n-$version"
+install_version() {
+	local version="$1" dir="$CACHE/n8n-$1" start
 	if [ -f "$dir/.installed" ]; then
 		log "n8n $version already installed"
-		continue
+		return 0
 	fi
 	log "installing n8n $version into $dir (takes several minutes)"
 	rm -rf "$dir"
@@ -49,14 +49,25 @@ JSON
 	# then build only the native modules n8n needs to run workflows.
 	if ! ( cd "$dir" && npm install --no-audit --no-fund --ignore-scripts >&2 ); then
 		log "n8n $version could not be installed (see npm's output above)"
-		exit 1
+		return 1
 	fi
 	if ! ( cd "$dir" && npm rebuild sqlite3 isolated-vm >&2 ); then
 		log "n8n $version: building sqlite3/isolated-vm failed (see above)"
-		exit 1
+		return 1
 	fi
-	[ -x "$dir/node_modules/.bin/n8n" ] || { log "n8n $version: no n8n binary after install"; exit 1; }
+	[ -x "$dir/node_modules/.bin/n8n" ] || { log "n8n $version: no n8n binary after install"; return 1; }
 	echo "$(node --version) $(( $(date +%s) - start ))s" > "$dir/.installed"
 	log "n8n $version installed in $(( $(date +%s) - start )) s"
+}
+
+# The versions install side by side: most of the time goes to the network and to unpacking,
+# and npm's cache is safe for concurrent installs.
+pids=()
+for version in "${VERSIONS[@]}"; do
+	install_version "$version" &
+	pids+=("$!")
 done
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+[ "$failed" -eq 0 ] || exit 1
 echo "$CACHE"

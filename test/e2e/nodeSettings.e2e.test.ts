@@ -98,7 +98,7 @@ describe.each(selectedVersions())('n8n %s: node settings', (version) => {
 
 	beforeAll(async () => {
 		({ sim, n8n } = await n8nWithPackage(version));
-		for (const workflow of [...workflows(sim.url), example('verification-code-sms-voice-fallback.json', sim.url)]) await n8n.importWorkflow(workflow);
+		await n8n.importWorkflows([...workflows(sim.url), example('verification-code-sms-voice-fallback.json', sim.url)]);
 	}, 30 * 60_000);
 
 	afterAll(async () => {

@@ -54,10 +54,8 @@ describe.each(selectedVersions())('n8n %s: receipts survive a crash and repeats 
 		({ sim, n8n } = await n8nWithPackage(version));
 		const receiptsTable = await createReceiptsTable(n8n);
 		const workflows = [crashTriggerWorkflow(), webhookNodeWorkflow(), example('delivery-receipts-to-log.json', sim.url, receiptsTable), removeDuplicatesWorkflow(sim.url)];
-		for (const workflow of workflows) {
-			await n8n.importWorkflow(workflow);
-			await n8n.activate(String(workflow.id));
-		}
+		await n8n.importWorkflows(workflows);
+		for (const workflow of workflows) await n8n.activate(String(workflow.id));
 	}, 30 * 60_000);
 
 	afterAll(async () => {

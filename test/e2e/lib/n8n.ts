@@ -188,9 +188,14 @@ export class N8nInstance {
 	}
 
 	async importWorkflow(workflow: unknown): Promise<void> {
-		const file = join(this.userFolder, `workflow-${Date.now()}.json`);
-		writeFileSync(file, JSON.stringify(workflow));
-		const result = await this.cli(['import:workflow', `--input=${file}`]);
+		await this.importWorkflows([workflow]);
+	}
+
+	/** One `import:workflow --separate` for all of them: each n8n CLI run costs seconds of start-up. */
+	async importWorkflows(workflows: unknown[]): Promise<void> {
+		const folder = mkdtempSync(join(this.userFolder, 'workflows-'));
+		workflows.forEach((workflow, index) => writeFileSync(join(folder, `${index}.json`), JSON.stringify(workflow)));
+		const result = await this.cli(['import:workflow', '--separate', `--input=${folder}`]);
 		if (result.code !== 0) throw new Error(`import:workflow failed: ${result.stdout}\n${result.stderr}`);
 	}
 

@@ -9,15 +9,18 @@ import { join } from 'path';
 
 import { REPO_ROOT } from './n8n';
 
-let tarball: string | undefined;
+/** Set by the suites' global setup, so that every test file installs the one tarball packed for the run. */
+const TARBALL_VARIABLE = 'N8N_E2E_PACKAGE_TARBALL';
 
 /** Builds and packs the package once per test run. */
 export function packPackage(): string {
-	if (tarball && existsSync(tarball)) return tarball;
+	const packed = process.env[TARBALL_VARIABLE];
+	if (packed && existsSync(packed)) return packed;
 	execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'ignore', timeout: 180_000 });
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-e2e-pack-'));
 	const output = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
-	tarball = join(dir, output.trim().split('\n').pop()!.trim());
+	const tarball = join(dir, output.trim().split('\n').pop()!.trim());
+	process.env[TARBALL_VARIABLE] = tarball;
 	return tarball;
 }
 
