@@ -66,3 +66,13 @@ export async function readExecutions(n8n: N8nInstance, workflowId: string, idPat
 export function recordedIds(executions: StoredExecution[]): Set<string> {
 	return new Set(executions.flatMap((execution) => execution.ids));
 }
+
+/**
+ * Why a burst stalled, in one line: the workflow's executions by status, and which database
+ * errors their stored data names (n8n keeps a failed execution's error in its data).
+ */
+export async function explainExecutions(n8n: N8nInstance, workflowId: string): Promise<string> {
+	const executions = await readExecutions(n8n, workflowId, 'LockAcquireTimeoutError|SQLITE_[A-Z]+|QueryFailedError|Connection terminated[^"]{0,40}');
+	const tally = (values: string[]) => [...values.reduce((counts, value) => counts.set(value, (counts.get(value) ?? 0) + 1), new Map<string, number>())].map(([value, count]) => `${value} ${count}`).join(', ');
+	return `${executions.length} executions: ${tally(executions.map((execution) => execution.status))}; errors named: ${tally(executions.flatMap((execution) => execution.ids)) || 'none'}`;
+}

@@ -8,6 +8,7 @@
 import type { N8nRole } from '../../e2e/lib/n8n';
 import { freePort, N8nInstance } from '../../e2e/lib/n8n';
 import { installPackage } from '../../e2e/lib/packageInstall';
+import { postgresEnv } from './services';
 import type { Postgres, Redis } from './services';
 
 export class QueueCluster {
@@ -38,12 +39,7 @@ export class QueueCluster {
 
 	private queueEnv(): NodeJS.ProcessEnv {
 		return {
-			DB_TYPE: 'postgresdb',
-			DB_POSTGRESDB_HOST: '127.0.0.1',
-			DB_POSTGRESDB_PORT: String(this.postgres.port),
-			DB_POSTGRESDB_DATABASE: this.postgres.database,
-			DB_POSTGRESDB_USER: this.postgres.user,
-			DB_POSTGRESDB_PASSWORD: this.postgres.password,
+			...postgresEnv(this.postgres),
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(this.redis.port),

@@ -121,6 +121,18 @@ export async function startPostgres(): Promise<Postgres> {
 	return { port, pid: child.pid!, database, user, password, resetDatabase, stop: async () => await stopChild(child, 'SIGINT', folder) };
 }
 
+/** The settings that put an n8n process on this database. */
+export function postgresEnv(postgres: Postgres): NodeJS.ProcessEnv {
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
+	};
+}
+
 export interface Redis extends Service {
 	flushAll(): void;
 }
