@@ -29,6 +29,8 @@ export interface SmsReceipt extends IDataObject {
 	time: string | null;
 	/** Replies only: the text the customer sent. */
 	content?: string;
+	/** Replies only: whether the text is an opt-out answer such as "TD" or "退订" (see unsubscribe.ts). */
+	unsubscribe?: boolean;
 	/** Replies only: the number or extension that received the reply. */
 	receiver?: string;
 	/** Template audits only (ihuyi): the template that was reviewed. */
