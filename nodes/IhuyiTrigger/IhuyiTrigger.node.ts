@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import { classifyPush } from './classifyPush';
+import { withUnsubscribe } from '../common/unsubscribe';
+import { readUnsubscribeKeywords, unsubscribeKeywordsOption } from '../common/unsubscribeKeywordsOption';
 import type { IhuyiProduct } from '../Ihuyi/transport/products';
 import { ipAllowed, tokenMatches } from './protection';
 import { expectedToken, testTriggerToken } from './tokenCredential';
@@ -141,6 +143,7 @@ export class IhuyiTrigger implements INodeType {
 						description:
 							'Only accept pushes from these addresses (comma-separated, IPv4 CIDR ranges allowed). Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the sender address.',
 					},
+					unsubscribeKeywordsOption,
 				],
 			},
 		],
@@ -176,7 +179,7 @@ export class IhuyiTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		const options = this.getNodeParameter('options', {}) as { allowedIps?: string };
+		const options = this.getNodeParameter('options', {}) as IDataObject & { allowedIps?: string };
 		const query = (this.getQueryData() ?? {}) as IDataObject;
 		const expected = await expectedToken(this);
 		if ('misconfigured' in expected) {
@@ -203,7 +206,7 @@ export class IhuyiTrigger implements INodeType {
 			!(receipt.event === 'deliveryReceipt' && failedOnly && receipt.status === 'delivered');
 		// Nothing to record: acknowledge now, otherwise ihuyi pushes it again.
 		if (!wanted) return answer(200, ACKNOWLEDGEMENT);
-		return { workflowData: [[{ json: receipt }]] };
+		return { workflowData: [[{ json: withUnsubscribe(receipt, readUnsubscribeKeywords(options)) }]] };
 	}
 }
 

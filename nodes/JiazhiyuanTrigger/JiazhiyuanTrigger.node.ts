@@ -2,7 +2,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { asNodeError } from '../common/errors';
+import { optionsCollection } from '../common/optionsCollection';
 import type { SmsReceipt } from '../common/receipt';
+import { withUnsubscribe } from '../common/unsubscribe';
+import { readUnsubscribeKeywords, unsubscribeKeywordsOption } from '../common/unsubscribeKeywordsOption';
 import { parseReplies, parseReports } from '../Jiazhiyuan/transport/parseXml';
 import { readRecords } from '../Jiazhiyuan/transport/readRecords';
 import { rememberNew } from './recentKeys';
@@ -81,6 +84,7 @@ export class JiazhiyuanTrigger implements INodeType {
 				description:
 					'Whether Fetch Test Event fetches real reports and replies. They are handed out once: what the editor fetches never reaches the active workflow.',
 			},
+			optionsCollection([unsubscribeKeywordsOption]),
 		],
 	};
 
@@ -88,10 +92,12 @@ export class JiazhiyuanTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as Source[];
 		const failedOnly = this.getNodeParameter('failedOnly', false) as boolean;
 		const isWanted = (record: SmsReceipt) => !(failedOnly && record.event === 'deliveryReceipt' && record.status === 'delivered');
+		const keywords = readUnsubscribeKeywords(this.getNodeParameter('options', {}) as IDataObject);
+		const toItem = (record: SmsReceipt): INodeExecutionData => ({ json: withUnsubscribe(record, keywords) });
 		if (this.getMode() === 'manual' && !(this.getNodeParameter('fetchInTest', false) as boolean)) {
 			// A test click must consume nothing: no request, no static data.
 			const samples = events.flatMap((source) => sampleRecords(source)).filter(isWanted);
-			return samples.length > 0 ? [samples.map((record) => ({ json: record }))] : null;
+			return samples.length > 0 ? [samples.map(toItem)] : null;
 		}
 		const records: SmsReceipt[] = [];
 		const errors: unknown[] = [];
@@ -110,7 +116,7 @@ export class JiazhiyuanTrigger implements INodeType {
 		const fresh = rememberNew(this.getWorkflowStaticData('node') as IDataObject, records);
 		const wanted = fresh.filter(isWanted);
 		if (wanted.length === 0) return null;
-		return [wanted.map((record) => ({ json: record }))];
+		return [wanted.map(toItem)];
 	}
 }
 

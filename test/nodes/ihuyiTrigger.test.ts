@@ -74,6 +74,7 @@ describe('Ihuyi Trigger: pushes become one item each and are answered "success"'
 			event: 'reply',
 			mobile: '13800138000',
 			content: '好的，收到！谢谢 TD',
+			unsubscribe: false,
 			messageId: '16063783563405105174',
 			time: '2017-05-24T17:46:50+08:00',
 		});
@@ -83,12 +84,43 @@ describe('Ihuyi Trigger: pushes become one item each and are answered "success"'
 		const { url, emitted } = await serve();
 		await pushToUrl(url, samplePushes.templateAudit('1234', '0'), { intervalMs: 5 });
 		expect(emitted[0][0].json).toMatchObject({ event: 'templateAudit', templateId: '1234', approved: false, code: '0', description: '模板内容不规范' });
+		expect(emitted[0][0].json).not.toHaveProperty('unsubscribe');
 	});
 
 	test('an international receipt (ismsid, reply_time)', async () => {
 		const { url, emitted } = await serve({ product: 'internationalSms' });
 		await pushToUrl(url, samplePushes.internationalReceipt('60495654'), { intervalMs: 5 });
 		expect(emitted[0][0].json).toMatchObject({ product: 'internationalSms', event: 'deliveryReceipt', messageId: '60495654', mobile: '852 61234567', time: '2024-03-01T09:15:02+08:00' });
+	});
+});
+
+describe('replies carry unsubscribe: whether the text is an opt-out answer', () => {
+	async function unsubscribeOf(contents: string[], options = {}) {
+		const { url, emitted } = await serve({ options });
+		for (const [index, content] of contents.entries()) {
+			expect((await pushToUrl(url, samplePushes.reply(String(index + 1), content), { intervalMs: 5 })).acknowledged).toBe(true);
+		}
+		expect(emitted.map((items) => items[0].json.content)).toEqual(contents.map((content) => content.trim()));
+		return emitted.map((items) => items[0].json.unsubscribe);
+	}
+
+	test('the built-in answers, in any case, full-width, with spaces, punctuation or emoji around, are opt-outs', async () => {
+		const optOuts = ['T', 'td', 'N', 'r', '退订', '取消', '退', ' td。', '【退订】', 'T!', 'ＴＤ', '退订👍', '\u200bTD'];
+		expect(await unsubscribeOf(optOuts)).toEqual(optOuts.map(() => true));
+	});
+
+	test('a longer text that merely contains a keyword is not', async () => {
+		expect(await unsubscribeOf(['我不想退订', 'Tomorrow', 'TDK', 'T D', 'STOP'])).toEqual([false, false, false, false, false]);
+	});
+
+	test('Options → Unsubscribe Keywords adds the user\'s own, normalised the same way; the built-in ones still count', async () => {
+		expect(await unsubscribeOf(['STOP', 'ｓｔｏｐ！', '不要再发了。', 'STOP IT', 'TD'], { unsubscribeKeywords: 'stop, 不要再发了' })).toEqual([true, true, true, false, true]);
+	});
+
+	test('delivery receipts do not carry the field', async () => {
+		const { url, emitted } = await serve({ options: { unsubscribeKeywords: '2, 发送成功' } });
+		await pushToUrl(url, samplePushes.deliveryReceipt('1'), { intervalMs: 5 });
+		expect(emitted[0][0].json).not.toHaveProperty('unsubscribe');
 	});
 });
 

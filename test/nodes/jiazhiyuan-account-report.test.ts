@@ -185,11 +185,36 @@ describe('Report: Get Delivery Reports / Get Replies', () => {
 		]);
 		const { items, error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getReplies' }, credentials: jiazhiyuanCredentials(sim) });
 		expect(error).toBeUndefined();
-		expect(items.map((item) => [item.json.event, item.json.mobile, item.json.receiver, item.json.content])).toEqual([
-			['reply', '15256560065', 'admin', '你谁啊?'],
-			['reply', '13866194285', '123', 'TD 退订'],
+		expect(items.map((item) => [item.json.event, item.json.mobile, item.json.receiver, item.json.content, item.json.unsubscribe])).toEqual([
+			['reply', '15256560065', 'admin', '你谁啊?', false],
+			// Two keywords are a longer text, not one opt-out answer.
+			['reply', '13866194285', '123', 'TD 退订', false],
 		]);
 		expect(items[0].json.raw).toMatchObject({ content: 'xOPLrbChPw==' });
+	});
+
+	test('replies carry unsubscribe: opt-out answers true, longer texts false; reports do not carry it', async () => {
+		const contents = ['T', 'Td', ' td。', '【退订】', 'ＴＤ', '取消！', '退', 'r', '我不想退订', 'Tomorrow', 'TDK', 'STOP'];
+		sim.jiazhiyuan.queueReplies(contents.map((content) => ({ mobile: '13800138000', receiver: '123', content, sendtime: '2024-05-01 10:00:01.0' })));
+		sim.jiazhiyuan.queueReports([{ mobile: '13800138000', smslogid: '66', status: '1', sendtime: '2024-05-01 10:00:00.0' }]);
+		const replies = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getReplies' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(replies.error).toBeUndefined();
+		expect(replies.items.map((item) => [item.json.content, item.json.unsubscribe])).toEqual(contents.map((content, index) => [content, index < 8]));
+		const reports = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'report', operation: 'getDeliveryReports' }, credentials: jiazhiyuanCredentials(sim) });
+		expect(reports.items).toHaveLength(1);
+		expect(reports.items[0].json).not.toHaveProperty('unsubscribe');
+	});
+
+	test('Options → Unsubscribe Keywords adds the user\'s own, normalised like the built-in ones, next to the timeout', async () => {
+		const contents = ['STOP', 'ｓｔｏｐ。', '不要再发', 'STOP NOW', 'TD'];
+		sim.jiazhiyuan.queueReplies(contents.map((content) => ({ mobile: '13800138000', receiver: '123', content, sendtime: '2024-05-01 10:00:01.0' })));
+		const { items, error } = await runNode({
+			type: 'jiazhiyuan',
+			parameters: { resource: 'report', operation: 'getReplies', options: { timeout: 20000, unsubscribeKeywords: 'Stop, 不要再发' } },
+			credentials: jiazhiyuanCredentials(sim),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.unsubscribe)).toEqual([true, true, true, false, true]);
 	});
 
 	test('a failure answer is an error; an unreadable one is unexpected', async () => {

@@ -38,7 +38,30 @@ describe('Jiazhiyuan Trigger', () => {
 		sim.jiazhiyuan.queueReplies([{ mobile: '13800138000', receiver: '123', content: 'TD', sendtime: '2024-05-01 10:00:01.0' }]);
 		const items = (await poller.poll())![0];
 		expect(items.map((item) => item.json.event)).toEqual(['deliveryReceipt', 'deliveryReceipt', 'reply']);
-		expect(items[2].json).toMatchObject({ content: 'TD', receiver: '123' });
+		expect(items[2].json).toMatchObject({ content: 'TD', unsubscribe: true, receiver: '123' });
+		expect(items[0].json).not.toHaveProperty('unsubscribe');
+	});
+
+	test('replies carry unsubscribe: the opt-out answers are true, longer texts false, custom keywords added', async () => {
+		const contents = ['td', ' 退订。', '【取消】', 'ＴＤ', 'N!', '我不想退订', 'TDK', 'Tomorrow', 'STOP', '不要再发了'];
+		sim.jiazhiyuan.queueReplies(contents.map((content, index) => ({ mobile: `1380013${String(index).padStart(4, '0')}`, receiver: '123', content, sendtime: '2024-05-01 10:00:01.0' })));
+		sim.jiazhiyuan.queueReports(reports(1));
+		const poller = createPoller(trigger, { events: ['deliveryReports', 'replies'], options: { unsubscribeKeywords: 'stop，不要再发了' } }, jiazhiyuanCredentials(sim));
+		const items = (await poller.poll())![0].map((item) => item.json);
+		expect(items[0]).toMatchObject({ event: 'deliveryReceipt' });
+		expect(items[0]).not.toHaveProperty('unsubscribe');
+		expect(items.slice(1).map((item) => [item.content, item.unsubscribe])).toEqual([
+			['td', true],
+			[' 退订。', true],
+			['【取消】', true],
+			['ＴＤ', true],
+			['N!', true],
+			['我不想退订', false],
+			['TDK', false],
+			['Tomorrow', false],
+			['STOP', true],
+			['不要再发了', true],
+		]);
 	});
 
 	test('a record handed out again is not emitted twice', async () => {
@@ -143,7 +166,8 @@ describe('Jiazhiyuan Trigger', () => {
 		expect(poller.staticData()).toEqual({});
 		expect(items.map((item) => item.event)).toEqual(['deliveryReceipt', 'deliveryReceipt', 'reply']);
 		for (const item of items) expect(item).toMatchObject({ provider: 'jiazhiyuan', sample: true, sampleNote: expect.stringMatching(/hands out each report and reply once/) });
-		expect(items[2]).toMatchObject({ content: '退订', time: '2024-05-01T10:05:00+08:00' });
+		expect(items[2]).toMatchObject({ content: '退订', unsubscribe: true, time: '2024-05-01T10:05:00+08:00' });
+		expect(items[0]).not.toHaveProperty('unsubscribe');
 		// What was queued still reaches the active workflow's first poll, all of it.
 		const production = (await poller.poll())![0];
 		expect(production.map((item) => item.json.mobile)).toEqual([...reports(5).map((report) => report.mobile), '13800138000']);

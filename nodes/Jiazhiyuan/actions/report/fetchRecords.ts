@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { SmsReceipt } from '../../../common/receipt';
 import { runItems } from '../../../common/runItems';
 
 import type { ParsedRecords } from '../../transport/parseXml';
@@ -28,6 +29,6 @@ export async function fetchRecords(
 	itemIndex: number,
 	query: RecordQuery,
 	timeoutMs: number | undefined,
-): Promise<IDataObject[]> {
+): Promise<SmsReceipt[]> {
 	return await readRecords(ctx, { method: query.method, itemIndex, timeoutMs }, query.parse);
 }

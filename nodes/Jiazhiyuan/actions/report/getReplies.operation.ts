@@ -1,9 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../common/optionsCollection';
+import { runItems } from '../../../common/runItems';
+import { withUnsubscribe } from '../../../common/unsubscribe';
+import { readUnsubscribeKeywords, unsubscribeKeywordsOption } from '../../../common/unsubscribeKeywordsOption';
 import { parseReplies } from '../../transport/parseXml';
-import { timeoutOnlyOptions } from '../shared/options';
-import { fetchRecordsOfItems } from './fetchRecords';
+import { readTimeout, timeoutOption } from '../shared/options';
+import { fetchRecords } from './fetchRecords';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,12 +17,23 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	timeoutOnlyOptions,
+	optionsCollection([timeoutOption, unsubscribeKeywordsOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getReplies'] } }, properties);
 
-/** One getRecvSMS query per input item, one output item per reply. */
+/** One getRecvSMS query per input item, one output item per reply, each marked unsubscribe true or false. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await fetchRecordsOfItems(this, items, { method: 'getRecvSMS', parse: parseReplies });
+	return await runItems(this, items.length, {
+		// Replies are handed out once, but a query changes nothing a re-run would repeat.
+		sends: false,
+		prepare: (itemIndex) => ({
+			timeoutMs: readTimeout(this, itemIndex),
+			keywords: readUnsubscribeKeywords(this.getNodeParameter('options', itemIndex, {}) as IDataObject),
+		}),
+		perform: async ({ timeoutMs, keywords }, itemIndex) => {
+			const replies = await fetchRecords(this, itemIndex, { method: 'getRecvSMS', parse: parseReplies }, timeoutMs);
+			return replies.map((reply) => withUnsubscribe(reply, keywords));
+		},
+	});
 }
