@@ -52,6 +52,7 @@ const CASES: Case[] = [
 	['template variables over 300 characters', 'ihuyi', template(['1'.repeat(301)]), 'Template Variables'],
 	['content with emoji', 'ihuyi', sms({ content: '验证码 1234 👍' }), 'Content'],
 	['content with a flag emoji', 'ihuyi', sms({ content: '您好🇨🇳' }), 'Content'],
+	['content with a 【signature】', 'ihuyi', sms({ content: '【互亿无线】您的验证码是：1234。' }), 'Content'],
 	['content with a lone surrogate', 'ihuyi', sms({ content: '={{ "验证码" + "\\ud800" }}' }), 'Content'],
 	['content as an object', 'ihuyi', sms({ content: '={{ { text: "hi" } }}' }), 'Content'],
 	['template without variables', 'ihuyi', template([]), 'Template Variables'],

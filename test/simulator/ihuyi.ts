@@ -157,6 +157,8 @@ export class IhuyiSimulator {
 			if (!/^\d{4,6}$/.test(content)) return reply(4070, '语音验证码内容必须为4-6位数字');
 		} else {
 			if (product === 'sms' && EMOJI.test(content)) return reply(4074, '短信内容包含 emoji 符号');
+			// The platform adds the signature; one written into full text is refused.
+			if (product === 'sms' && !form.templateid && /【[^【】]*】/u.test(content)) return reply(4070, '签名格式不正确');
 			const rendered = this.render(form.templateid, content);
 			if (rendered === undefined) return reply(4072, '提交的短信内容与审核通过的模板内容不匹配');
 			// ihuyi counts the signature it adds (【互亿无线】 on the debug account).
