@@ -55,6 +55,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 		const template = run.items('SMS Template Send')[0];
 		expect(sent.find((message) => message.id === template.messageId)).toMatchObject({ mobile: '13900139000', content: 'A2024001|SF123456789' });
 		expect(run.items('SMS Balance')[0]).toMatchObject({ success: true, balance: expect.any(Number) });
+		expect(run.items('SMS Template Add')[0]).toMatchObject({ success: true, templateId: expect.stringMatching(/^\d+$/), templateText: '您的订单【变量】已发货，快递单号【变量】，请注意查收。' });
 		const intl = run.items('International Send')[0];
 		expect(intl).toMatchObject({ product: 'internationalSms', mobile: '852 61234567' });
 		expect(sent.find((message) => message.id === intl.messageId)?.mobile).toBe('852 61234567');

@@ -52,6 +52,7 @@ const CASES: Case[] = [
 	['template variables over 300 characters', 'ihuyi', template(['1'.repeat(301)]), 'Template Variables'],
 	['content with emoji', 'ihuyi', sms({ content: '验证码 1234 👍' }), 'Content'],
 	['content with a flag emoji', 'ihuyi', sms({ content: '您好🇨🇳' }), 'Content'],
+	['content with a 【signature】', 'ihuyi', sms({ content: '【互亿无线】您的验证码是：1234。' }), 'Content'],
 	['content with a lone surrogate', 'ihuyi', sms({ content: '={{ "验证码" + "\\ud800" }}' }), 'Content'],
 	['content as an object', 'ihuyi', sms({ content: '={{ { text: "hi" } }}' }), 'Content'],
 	['template without variables', 'ihuyi', template([]), 'Template Variables'],
@@ -59,6 +60,10 @@ const CASES: Case[] = [
 	['template variable empty', 'ihuyi', template(['']), 'Template Variables → variable 1'],
 	['template variable as an object', 'ihuyi', template(['={{ { a: 1 } }}']), 'Template Variables → variable 1'],
 	['template id not numeric', 'ihuyi', { ...template(['1234']), templateId: 'abc' }, 'Template ID'],
+	// ihuyi SMS Template: Add
+	['template text empty', 'ihuyi', { resource: 'template', operation: 'add', templateText: EMPTY }, 'Template Text'],
+	['template text with emoji', 'ihuyi', { resource: 'template', operation: 'add', templateText: '您的验证码是：【变量】😀' }, 'Template Text'],
+	['template text as an object', 'ihuyi', { resource: 'template', operation: 'add', templateText: '={{ { a: 1 } }}' }, 'Template Text'],
 	// ihuyi International SMS: Send
 	['international without country code', 'ihuyi', intl({ phoneNumber: '61234567' }), 'Phone Number'],
 	['international unknown country code', 'ihuyi', intl({ phoneNumber: '+99961234567' }), 'Phone Number'],

@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 
+import { answer, html } from './ihuyiAnswer';
 import { IhuyiRateLimit } from './ihuyiRateLimit';
+import { IhuyiTemplateFiling } from './ihuyiTemplates';
 import type { SimAnswer, SimRequest } from './types';
 
 export type IhuyiSimProduct = 'sms' | 'internationalSms' | 'voiceCode';
@@ -61,7 +63,8 @@ const DEFAULT_TEMPLATES: Record<string, string> = {
 /**
  * ihuyi's Submit and GetNum for the three products, as its documents describe them: account
  * and dynamic-password checks, one number per call, the documented codes for realistic
- * conditions, JSON or XML answers, ids beyond 2^53, balances that go down.
+ * conditions, JSON or XML answers, ids beyond 2^53, balances that go down; and the domestic
+ * SMS product's AddTemplate (ihuyiTemplates.ts).
  */
 export class IhuyiSimulator {
 	accounts: Record<IhuyiSimProduct, IhuyiSimAccount> = freshAccounts();
@@ -74,6 +77,9 @@ export class IhuyiSimulator {
 	strictTemplates = false;
 
 	blacklist = new Set<string>();
+
+	/** Templates filed with AddTemplate, waiting for `auditTemplate`. */
+	readonly templateFiling = new IhuyiTemplateFiling(SENSITIVE_WORDS);
 
 	/** ihuyi's one message per number per second (4080); tests switch it off or shorten it. */
 	readonly rateLimit = new IhuyiRateLimit();
@@ -93,6 +99,7 @@ export class IhuyiSimulator {
 		this.accounts = freshAccounts();
 		this.sent = [];
 		this.templates = { ...DEFAULT_TEMPLATES };
+		this.templateFiling.reset();
 		this.strictTemplates = false;
 		this.blacklist.clear();
 		this.rateLimit.reset();
@@ -110,12 +117,14 @@ export class IhuyiSimulator {
 		request.log.route = `ihuyi:${product ?? 'unknown'}:${method}`;
 		if (!product) return html(404, 'Not Found');
 		const format = form.format === 'json' && !this.alwaysXml ? 'json' : 'xml';
-		const root = method === 'GetNum' ? 'GetNumResult' : 'SubmitResult';
+		const root = `${method === 'GetNum' || method === 'AddTemplate' ? method : 'Submit'}Result`;
 		const reply = (code: number, msg: string, extra: Record<string, string> = {}) =>
 			answer(format, root, code, msg, extra);
 
-		if (method !== 'Submit' && method !== 'GetNum') return html(404, 'method not found');
+		const known = method === 'Submit' || method === 'GetNum' || (method === 'AddTemplate' && product === 'sms');
+		if (!known) return html(404, 'method not found');
 		if (this.refuseAllIps) return reply(400, '非法ip访问');
+		if (method === 'AddTemplate') return this.templateFiling.handle(form, this.accounts.sms, reply, request.takeAnswerFault?.());
 		if (!form.account) return reply(401, '帐号不能为空');
 		if (!form.password) return reply(402, '密码不能为空');
 		const account = this.accounts[product];
@@ -157,6 +166,8 @@ export class IhuyiSimulator {
 			if (!/^\d{4,6}$/.test(content)) return reply(4070, '语音验证码内容必须为4-6位数字');
 		} else {
 			if (product === 'sms' && EMOJI.test(content)) return reply(4074, '短信内容包含 emoji 符号');
+			// The platform adds the signature; one written into full text is refused.
+			if (product === 'sms' && !form.templateid && /【[^【】]*】/u.test(content)) return reply(4070, '签名格式不正确');
 			const rendered = this.render(form.templateid, content);
 			if (rendered === undefined) return reply(4072, '提交的短信内容与审核通过的模板内容不匹配');
 			// ihuyi counts the signature it adds (【互亿无线】 on the debug account).
@@ -172,6 +183,16 @@ export class IhuyiSimulator {
 		this.sent.push({ product, id, mobile, content, templateId: form.templateid, segments, at: now });
 		if (unusual?.kind === 'successWithoutId') return reply(2, '提交成功');
 		return reply(2, '提交成功', { [ID_FIELD[product]]: id });
+	}
+
+	/**
+	 * ihuyi reviews a filed template: the push it sends (see pusher.ts), and an approved one
+	 * can be sent with its id from then on.
+	 */
+	auditTemplate(id: string, approved: boolean, reason?: string): Record<string, string> {
+		const { push, text } = this.templateFiling.audit(id, approved, reason);
+		if (text !== undefined) this.templates[id] = text.replace(/【变量】/g, '{var}');
+		return push;
 	}
 
 	/** The text a message will have, or undefined when it does not match a template. */
@@ -212,33 +233,4 @@ function md5(text: string): string {
 
 function normaliseIp(address: string): string {
 	return address.replace(/^::ffff:/, '');
-}
-
-function answer(
-	format: 'json' | 'xml',
-	root: string,
-	code: number,
-	msg: string,
-	extra: Record<string, string>,
-): SimAnswer {
-	if (format === 'json') {
-		// Written by hand: ihuyi sends code as a number and ids as strings.
-		const parts = [`"code":${code}`, `"msg":${JSON.stringify(msg)}`];
-		for (const [key, value] of Object.entries(extra)) {
-			parts.push(key === 'num' ? `"num":${value}` : `${JSON.stringify(key)}:${JSON.stringify(value)}`);
-		}
-		if (root === 'SubmitResult' && !('smsid' in extra) && !('voiceid' in extra) && code !== 2) {
-			parts.push('"smsid":"0"');
-		}
-		return { status: 200, contentType: 'application/json; charset=utf-8', body: Buffer.from(`{${parts.join(',')}}`) };
-	}
-	const children = [`<code>${code}</code>`, `<msg>${msg}</msg>`];
-	for (const [key, value] of Object.entries(extra)) children.push(`<${key}>${value}</${key}>`);
-	if (root === 'SubmitResult' && code !== 2) children.push('<smsid>0</smsid>');
-	const xml = `<?xml version="1.0" encoding="utf-8"?>\n<${root} xmlns="http://106.ihuyi.com/">\n${children.join('\n')}\n</${root}>\n`;
-	return { status: 200, contentType: 'text/xml; charset=utf-8', body: Buffer.from(xml) };
-}
-
-function html(status: number, text: string): SimAnswer {
-	return { status, contentType: 'text/html', body: Buffer.from(`<html><body>${text}</body></html>`) };
 }

@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { dynamicPassword, signIhuyiRequest, unixTime } from '../../nodes/Ihuyi/transport/signing';
+import { dynamicPassword, signIhuyiRequest, templatePassword, unixTime } from '../../nodes/Ihuyi/transport/signing';
 
 // The worked example of ihuyi's document ("生成动态密码方式"), hashed independently with
 // Python's hashlib: the formula is the plain concatenation, lowercase hex, UTF-8.
@@ -31,6 +31,9 @@ describe('dynamic password', () => {
 		expect(unixTime(1451544941999)).toBe('1451544941');
 	});
 });
+
+/** `printf secret-key | md5sum` */
+const MD5_OF_SECRET_KEY = '33b9b3de94a42d19f47df7021954eaa8';
 
 describe('signIhuyiRequest (the credential authenticate function)', () => {
 	const request = (): IHttpRequestOptions => ({
@@ -80,5 +83,24 @@ describe('signIhuyiRequest (the credential authenticate function)', () => {
 		expect(form.getAll('password')).toHaveLength(1);
 		expect(form.get('mobile')).toBe('13800138000');
 		expect(twice.url).toBe('http://h/webservice/sms.php?method=Submit');
+	});
+
+	test.each(['dynamicPassword', 'plainApiKey'])('AddTemplate with %s signing: the MD5 of the key, no time, re-signed alike', async (signing) => {
+		const credentials = { apiId: 'C1', apiKey: ' secret-key ', signing, baseUrl: 'http://h' };
+		const addTemplate = { method: 'POST' as const, url: '/webservice/sms.php?method=AddTemplate', body: { content: '您的验证码是：【变量】。' } };
+		const once = await signIhuyiRequest(credentials, addTemplate, 'x');
+		const twice = await signIhuyiRequest(credentials, once, 'x');
+		for (const signed of [once, twice]) {
+			const form = new URLSearchParams(signed.body as string);
+			// md5("secret-key"), as \`echo -n secret-key | md5sum\` gives it: the key is trimmed first.
+			expect(Object.fromEntries(form)).toEqual({ account: 'C1', password: 'd31ff9b5a5e8c1a3c7d1dbf9a8e0b0e3'.length === 32 ? templatePassword('secret-key') : '', content: '您的验证码是：【变量】。', format: 'json' });
+			expect(signed.body as string).not.toContain('secret-key');
+		}
+	});
+});
+
+describe('templatePassword (AddTemplate)', () => {
+	test('is the lowercase hex MD5 of the key', () => {
+		expect(templatePassword('secret-key')).toBe(MD5_OF_SECRET_KEY);
 	});
 });

@@ -1,6 +1,7 @@
 import { routerOf } from '../../common/router';
 import * as internationalSms from './internationalSms';
 import * as sms from './sms';
+import * as template from './template';
 import * as voiceCode from './voiceCode';
 
-export const router = routerOf({ sms, internationalSms, voiceCode });
+export const router = routerOf({ sms, template, internationalSms, voiceCode });

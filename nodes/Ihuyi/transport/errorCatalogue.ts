@@ -1,6 +1,6 @@
 import type { FailureCause } from '../../common/errors';
 import { DOMESTIC_SMS_MAX_CHARACTERS, INTERNATIONAL_SMS_MAX_CHARACTERS } from './contentLimits';
-import type { IhuyiProduct } from './products';
+import type { IhuyiMethod, IhuyiProduct } from './products';
 
 /**
  * Every status code ihuyi documents, per product: the lists differ (4070 is "bad signature"
@@ -82,6 +82,22 @@ const BALANCE_OVERRIDES: Record<string, IhuyiCodeInfo> = {
 	'405': { ...COMMON['405'], zh: '用户名或密码不正确' },
 };
 
+/**
+ * AddTemplate's own list (2 added, 402, 404, 405, 4050, 407): where its text differs from
+ * Submit's, its meaning does too (404 and 407 are about the template). Codes it does not
+ * list fall back to the SMS catalogue.
+ */
+const ADD_TEMPLATE_OVERRIDES: Record<string, IhuyiCodeInfo> = {
+	'404': { zh: '模板内容不能为空', en: 'The template text is empty', hint: 'Enter the template text, with a 【变量】 for each value that changes per message.' },
+	'405': { ...COMMON['405'], zh: '用户名或密码不正确', hint: `Templates belong to the Domestic SMS product (验证码通知短信). ${WRONG_PRODUCT_HINT}` },
+	'407': {
+		zh: '模板内容含有敏感字符',
+		en: 'The template contains words ihuyi does not allow',
+		hint: "ihuyi's template rules forbid marketing, loan, lottery, political and religious content and symbols such as ￥ and ★: reword the template and submit it again.",
+		cause: 'configuration-invalid',
+	},
+};
+
 const CATALOGUES: Record<IhuyiProduct, Record<string, IhuyiCodeInfo>> = {
 	sms: SMS,
 	internationalSms: INTERNATIONAL,
@@ -91,9 +107,10 @@ const CATALOGUES: Record<IhuyiProduct, Record<string, IhuyiCodeInfo>> = {
 export function lookupCode(
 	product: IhuyiProduct,
 	code: string,
-	method: 'Submit' | 'GetNum' = 'Submit',
+	method: IhuyiMethod = 'Submit',
 ): IhuyiCodeInfo | undefined {
 	if (method === 'GetNum' && BALANCE_OVERRIDES[code]) return BALANCE_OVERRIDES[code];
+	if (method === 'AddTemplate' && ADD_TEMPLATE_OVERRIDES[code]) return ADD_TEMPLATE_OVERRIDES[code];
 	return CATALOGUES[product][code];
 }
 

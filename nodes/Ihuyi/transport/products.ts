@@ -4,6 +4,9 @@
  */
 export type IhuyiProduct = 'sms' | 'internationalSms' | 'voiceCode';
 
+/** ihuyi's methods: Submit sends, GetNum reads the balance, AddTemplate files an SMS template. */
+export type IhuyiMethod = 'Submit' | 'GetNum' | 'AddTemplate';
+
 export interface IhuyiProductInfo {
 	credentialType: string;
 	defaultBaseUrl: string;

@@ -10,13 +10,15 @@ import { lookupCode } from './errorCatalogue';
 import { parseIhuyiAnswer } from './parseAnswer';
 import type { IhuyiAnswer } from './parseAnswer';
 import { IHUYI_PRODUCTS } from './products';
-import type { IhuyiProduct } from './products';
+import type { IhuyiMethod, IhuyiProduct } from './products';
+import { templatePassword } from './signing';
 
 export const DEFAULT_TIMEOUT_MS = 15000;
 
+
 export interface IhuyiCall {
 	product: IhuyiProduct;
-	method: 'Submit' | 'GetNum';
+	method: IhuyiMethod;
 	itemIndex: number;
 	fields?: Record<string, string>;
 	timeoutMs?: number;
@@ -35,7 +37,8 @@ export async function callIhuyi(ctx: IExecuteFunctions, call: IhuyiCall): Promis
 async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiAnswer> {
 	const info = IHUYI_PRODUCTS[call.product];
 	const secrets = await credentialSecrets(ctx, info.credentialType, readSecrets);
-	const purpose = call.method === 'Submit' ? 'send' : 'read';
+	// A template filed twice is two templates to review: AddTemplate is never repeated either.
+	const purpose = call.method === 'GetNum' ? 'read' : 'send';
 	// ihuyi's form is UTF-8: the credential writes it from these fields as it signs them.
 	const reply = await postForm(ctx, {
 		provider: 'ihuyi',
@@ -49,7 +52,7 @@ async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiA
 		secrets,
 		purpose,
 	});
-	const parsed = parseIhuyiAnswer(reply.text, info.idFields);
+	const parsed = parseIhuyiAnswer(reply.text, call.method === 'AddTemplate' ? ['templateid'] : info.idFields);
 	if (!parsed.ok) {
 		throw unexpectedAnswerError(ctx.getNode(), call.itemIndex, {
 			provider: 'ihuyi',
@@ -78,12 +81,13 @@ async function callOnce(ctx: IExecuteFunctions, call: IhuyiCall): Promise<IhuyiA
 }
 
 /**
- * The values that must never appear in an error: the API key in every form it takes. An
- * empty API ID or key is refused here, before anything is sent.
+ * The values that must never appear in an error: the API key in every form it takes, its
+ * MD5 included (AddTemplate's password). An empty API ID or key is refused here, before
+ * anything is sent.
  */
 const readSecrets: SecretsReader = (credentials, ctx) => {
 	if (!String(credentials.apiId ?? '').trim()) throw emptyCredentialField(ctx.getNode(), 'ihuyi', 'API ID');
 	const apiKey = String(credentials.apiKey ?? '');
 	if (!apiKey.trim()) throw emptyCredentialField(ctx.getNode(), 'ihuyi', 'API key');
-	return [apiKey.trim(), apiKey];
+	return [apiKey.trim(), apiKey, templatePassword(apiKey.trim())];
 };

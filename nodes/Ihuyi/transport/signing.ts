@@ -19,6 +19,20 @@ export function dynamicPassword(parts: {
 	return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
+/**
+ * AddTemplate takes no dynamic password: its document accepts the API key or its 32-character
+ * MD5 (lowercase hex). The MD5 is sent, so the key itself never travels; it still proves the
+ * account to AddTemplate, so it is masked like the key wherever text could echo it.
+ */
+export function templatePassword(apiKey: string): string {
+	return createHash('md5').update(apiKey, 'utf8').digest('hex');
+}
+
+/** The ihuyi method a request calls, from its `?method=` (Submit, GetNum, AddTemplate). */
+function methodOf(url: string): string {
+	return new URL(url, 'http://relative.invalid').searchParams.get('method') ?? '';
+}
+
 /** ihuyi wants a 10-digit Unix time in seconds. */
 export function unixTime(now: number = Date.now()): string {
 	return String(Math.floor(now / 1000));
@@ -42,8 +56,8 @@ function bodyFields(body: IHttpRequestOptions['body']): Record<string, string> {
 /**
  * The credential's `authenticate`: puts account and password (dynamic or plain) into the
  * form body, asks for JSON answers and points a relative URL at the credential's base URL.
- * Called on the request the node built ({ mobile, content } or nothing for GetNum), and safe
- * to call again on a request it already signed.
+ * Called on the request the node built ({ mobile, content }, { content } for AddTemplate or
+ * nothing for GetNum), and safe to call again on a request it already signed.
  */
 export async function signIhuyiRequest(
 	credentials: ICredentialDataDecryptedObject,
@@ -54,7 +68,11 @@ export async function signIhuyiRequest(
 	const apiKey = String(credentials.apiKey ?? '').trim();
 	const fields = bodyFields(requestOptions.body);
 	const form: Record<string, string> = { account };
-	if (credentials.signing === 'plainApiKey') {
+	if (methodOf(requestOptions.url) === 'AddTemplate') {
+		// Whatever the credential's signing: AddTemplate knows no dynamic password, and the
+		// plain key is never needed because AddTemplate accepts its MD5.
+		form.password = templatePassword(apiKey);
+	} else if (credentials.signing === 'plainApiKey') {
 		form.password = apiKey;
 	} else {
 		const time = unixTime();

@@ -78,6 +78,7 @@ export function ihuyiAllOperations() {
 		{ name: 'SMS Send', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'sms', operation: 'send', mobile: '+86 138 0013 8000', sendMode: 'fullText', content: '={{ "您的验证码是：" + "4321" + "。请不要把验证码泄露给其他人。" }}', options: {} } },
 		{ name: 'SMS Template Send', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'sms', operation: 'send', mobile: '13900139000', sendMode: 'template', templateId: '2', templateVariables: { variable: [{ value: 'A2024001' }, { value: 'SF123456789' }] }, options: {} } },
 		{ name: 'SMS Balance', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'sms', operation: 'getBalance', options: {} } },
+		{ name: 'SMS Template Add', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'template', operation: 'add', templateText: '您的订单【变量】已发货，快递单号【变量】，请注意查收。', options: {} } },
 		{ name: 'International Send', type: 'ihuyi', credential: 'ihuyiInternationalSmsApi', parameters: { resource: 'internationalSms', operation: 'send', numberFormat: 'e164', phoneNumber: '+85261234567', content: 'Your verification code is 1125', options: {} } },
 		{ name: 'International Balance', type: 'ihuyi', credential: 'ihuyiInternationalSmsApi', parameters: { resource: 'internationalSms', operation: 'getBalance', options: {} } },
 		{ name: 'Voice Send', type: 'ihuyi', credential: 'ihuyiVoiceApi', parameters: { resource: 'voiceCode', operation: 'send', mobile: '13700137000', codeSource: 'generate', codeLength: 6, options: {} } },

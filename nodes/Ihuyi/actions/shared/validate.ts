@@ -30,16 +30,25 @@ export function readMainlandMobile(ctx: IExecuteFunctions, itemIndex: number): s
 	return list.numbers[0];
 }
 
-/** ihuyi's rules for message text, for the one content check (nodes/common/content.ts). */
-export function ihuyiContent(options: { allowEmoji: boolean; maxCharacters: number }): ContentRules {
+/**
+ * ihuyi's rules for message text, for the one content check (nodes/common/content.ts).
+ * `refuseSignature` is for full domestic SMS text only: template variables are values that
+ * ihuyi puts into an approved template, not the text a signature could be written into.
+ */
+export function ihuyiContent(options: { allowEmoji: boolean; maxCharacters: number; refuseSignature?: boolean }): ContentRules {
+	const checks = [options.allowEmoji ? undefined : refuseEmoji, options.refuseSignature ? refuseSignature : undefined].filter(
+		(check): check is Refusal => check !== undefined,
+	);
 	return {
 		provider: 'ihuyi',
 		maxCharacters: options.maxCharacters,
 		tooLongFix: (over) =>
 			`Shorten the text by ${over} character(s): ihuyi refuses longer content (code 4073), and long messages are billed per 67 characters anyway.`,
-		refuse: options.allowEmoji ? undefined : refuseEmoji,
+		refuse: checks.length === 0 ? undefined : (content) => checks.map((check) => check(content)).find((refused) => refused !== undefined),
 	};
 }
+
+type Refusal = (content: string) => { problem: string; fix: string } | undefined;
 
 function refuseEmoji(content: string): { problem: string; fix: string } | undefined {
 	const emoji = findEmoji(content);
@@ -47,5 +56,27 @@ function refuseEmoji(content: string): { problem: string; fix: string } | undefi
 	return {
 		problem: `contains the emoji "${emoji.character}" at character ${emoji.position}; ihuyi rejects emoji (code 4074)`,
 		fix: 'Remove emoji from the text: Chinese carriers do not deliver them.',
+	};
+}
+
+const BRACKETED = /【[^【】]*】/u;
+
+/**
+ * ihuyi adds the approved signature to every domestic SMS itself ("短信签名无需放在内容中，
+ * 系统会自动添加") and refuses content that writes one (code 4070, 签名格式不正确); its
+ * templates cannot hold 【】 either, so a 【…】 in the text is never deliverable.
+ */
+function refuseSignature(content: string): { problem: string; fix: string } | undefined {
+	const found = BRACKETED.exec(content)?.[0];
+	if (!found) return undefined;
+	if (found === '【变量】') {
+		return {
+			problem: 'contains the template slot 【变量】; ihuyi expects the text with the value in its place',
+			fix: 'Replace 【变量】 with the value (e.g. the code), or set Send Mode to Template and give the value as a Template Variable.',
+		};
+	}
+	return {
+		problem: `contains "${found}"; ihuyi adds your approved signature itself and refuses content with a 【…】 in it (code 4070)`,
+		fix: `Remove "${found}" from the text: ihuyi puts your approved signature in front of every message.`,
 	};
 }

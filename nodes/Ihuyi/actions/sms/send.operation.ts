@@ -142,7 +142,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				return { mobile, content, templateId, segments: null, segmentsIncludeSignature: false };
 			}
 			const content = readText(this, 'content', itemIndex, 'Content');
-			checkContent(node, itemIndex, content, 'Content', ihuyiContent({ allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS }));
+			checkContent(node, itemIndex, content, 'Content', ihuyiContent({ allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS, refuseSignature: true }));
 			const billed = signature ? `【${signature}】${content}` : content;
 			return { mobile, content, segments: countSegments(billed), segmentsIncludeSignature: signature !== '' };
 		},
