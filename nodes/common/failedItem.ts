@@ -31,5 +31,7 @@ function errorJson(error: unknown): IDataObject {
 	if (typeof cause.providerMessage === 'string') json.providerMessage = cause.providerMessage;
 	if (typeof cause.httpStatus === 'number') json.httpStatus = cause.httpStatus;
 	if (e.failure?.cause) json.cause = e.failure.cause;
+	// Quiet Hours: when sending opens, for a Wait node.
+	if (typeof cause.opensAt === 'string') json.opensAt = cause.opensAt;
 	return json;
 }

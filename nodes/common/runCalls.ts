@@ -6,6 +6,7 @@ import { readDryRun } from './dryRun';
 import { asNodeError } from './errors';
 import { failedItemJson } from './failedItem';
 import { PerNumberPacer, pacingSettings } from './perNumberPacing';
+import { QuietHours } from './quietHours';
 import { RequestSlots } from './requestSlots';
 import { callKey, RetryMemory } from './retryMemory';
 import type { CallAnswer } from './retryMemory';
@@ -80,6 +81,11 @@ export interface CallTask<Prepared, Call extends PlannedCall, Sent> {
 	};
 	/** The phone number a call goes to, when the provider limits messages per number. */
 	paceKey?(call: Call): string;
+	/**
+	 * Set when the operation offers Options → Quiet Hours (and Dry Run): items outside their
+	 * window are held back before anything goes out, as bad items are (see quietHours.ts).
+	 */
+	quietHours?: boolean;
 	/** At most this many calls in flight; 1 when unset. */
 	concurrency?: number;
 	/** What a Continue On Fail error item adds to the error, e.g. what of it went out. */
@@ -97,9 +103,13 @@ export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 	// until its output is built, so bad items are kept apart (they are few).
 	const prepared: Array<Prepared | undefined> = [];
 	const invalid = new Map<number, unknown>();
+	// The clock is read once, here: every item of the run is judged at the same instant.
+	const quietHours = task.quietHours ? new QuietHours(ctx, Date.now(), readDryRun(ctx)) : undefined;
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			prepared.push(task.prepare(itemIndex));
+			const entry = task.prepare(itemIndex);
+			quietHours?.check(itemIndex);
+			prepared.push(entry);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx.getNode(), error, itemIndex);
 			prepared.push(undefined);
@@ -115,7 +125,10 @@ export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 	const itemOutput = (itemIndex: number): IDataObject[] => {
 		if (invalid.has(itemIndex)) return failed({ sent: [], failed: invalid.get(itemIndex) });
 		const value = prepared[itemIndex] as Prepared;
-		if (!ran) return [preview!(itemIndex, value)];
+		if (!ran) {
+			const shown = preview!(itemIndex, value);
+			return [quietHours ? quietHours.addTo(shown, itemIndex) : shown];
+		}
 		const outcome = ran.outcomeOf(itemIndex);
 		if ('failed' in outcome) return failed(outcome);
 		let json: IDataObject | IDataObject[];

@@ -18,6 +18,8 @@ export interface ItemTask<Prepared> {
 	 * with the same key are sent one after the other, a pause apart (see perNumberPacing).
 	 */
 	paceKey?(prepared: Prepared): string;
+	/** Offers Options → Quiet Hours: see CallTask.quietHours. */
+	quietHours?: boolean;
 	/** Dry Run: what the item would send, instead of perform. */
 	preview?(prepared: Prepared, itemIndex: number): IDataObject;
 }
@@ -48,6 +50,7 @@ export async function runItems<Prepared>(
 			? { noun: 'item', listName: 'items', id: (call) => String(call.items[0]), recipients: (call) => paceKey?.(call.prepared) ?? '' }
 			: undefined,
 		paceKey: paceKey && ((call) => paceKey(call.prepared)),
+		quietHours: task.quietHours,
 		concurrency,
 	});
 }

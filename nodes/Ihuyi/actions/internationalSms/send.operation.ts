@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { checkContent } from '../../../common/content';
 import { dryRunOption } from '../../../common/dryRun';
+import { quietHoursOption } from '../../../common/quietHours';
 import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { parseInternationalNumber } from '../../../common/phone';
@@ -70,7 +71,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, dryRunOption, timeoutOption],
+		options: [concurrencyOption, dryRunOption, quietHoursOption, timeoutOption],
 	},
 ];
 

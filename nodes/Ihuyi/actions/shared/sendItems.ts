@@ -34,6 +34,7 @@ export async function sendItems<Prepared>(
 		items.length,
 		{
 			sends: true,
+			quietHours: true,
 			// One message per number per second (ihuyi 4080): repeats of a number are paced.
 			paceKey: (prepared) => send.fields(prepared).mobile,
 			prepare: (itemIndex) => send.prepare(itemIndex),

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { checkContent } from '../../../common/content';
 import { dryRunOption } from '../../../common/dryRun';
+import { quietHoursOption } from '../../../common/quietHours';
 import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { countSegments } from '../../../common/segments';
@@ -97,6 +98,7 @@ const properties: INodeProperties[] = [
 		options: [
 			concurrencyOption,
 			dryRunOption,
+			quietHoursOption,
 			{
 				displayName: 'Signature (for Segment Count)',
 				name: 'signature',

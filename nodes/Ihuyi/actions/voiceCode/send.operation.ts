@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { dryRunOption } from '../../../common/dryRun';
+import { quietHoursOption } from '../../../common/quietHours';
 import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { toHalfWidth } from '../../../common/phone';
@@ -58,7 +59,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, dryRunOption, timeoutOption],
+		options: [concurrencyOption, dryRunOption, quietHoursOption, timeoutOption],
 	},
 ];
 

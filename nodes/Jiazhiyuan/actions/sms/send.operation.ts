@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { dryRunOption } from '../../../common/dryRun';
 import { incompleteAnswerError } from '../../../common/requestErrors';
 import { parameterReader } from '../../../common/parameters';
+import { quietHoursOption } from '../../../common/quietHours';
 import { runCalls } from '../../../common/runCalls';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
@@ -97,6 +98,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether to send as one long SMS (加长短信, isLongSms) rather than separate messages',
 			},
 			dryRunOption,
+			quietHoursOption,
 			timeoutOption,
 		],
 	},
@@ -136,6 +138,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			};
 		},
 		perform: async (call) => await sendCall(this, call.items[0], call.fields, options.timeout),
+		quietHours: true,
 		sends: { noun: 'call', listName: 'batch ids', id: (_call, batchId) => batchId, recipients: (call) => call.fields.mobile },
 		failedExtras: (outcome) => (outcome.sent.length ? { partlySentBatchIds: outcome.sent } : {}),
 	});
