@@ -14,7 +14,7 @@
  */
 import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
-import { readExecutions, recordedIds } from '../e2e/lib/executions';
+import { hasFinished, readExecutions, readExecutionStatuses, recordedIds } from '../e2e/lib/executions';
 import type { StoredExecution } from '../e2e/lib/executions';
 import { installN8n } from '../e2e/lib/n8n';
 import type { N8nInstance } from '../e2e/lib/n8n';
@@ -42,8 +42,6 @@ const FAST_STALL_DETECTION = { QUEUE_WORKER_LOCK_DURATION: '6000', QUEUE_WORKER_
 /** The pattern of the mainland numbers `mobiles(prefix, …)` makes, in stored execution data. */
 const MOBILE = (prefix: string) => `${prefix}\\d{8}`;
 
-const finished = (execution: StoredExecution) => !['new', 'running', 'waiting'].includes(execution.status);
-
 describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, PostgreSQL, Redis`, () => {
 	let postgres: Postgres;
 	let redis: Redis;
@@ -59,9 +57,8 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 	}
 
 	async function waitForFinished(workflowId: string, pattern: string, count: number): Promise<StoredExecution[]> {
-		let executions: StoredExecution[] = [];
-		await waitForCount(`${count} finished executions of ${workflowId}`, async () => (executions = await executionsOf(workflowId, pattern)).filter(finished).length, count);
-		return executions;
+		await waitForCount(`${count} finished executions of ${workflowId}`, async () => (await readExecutionStatuses(cluster.main, workflowId)).filter(hasFinished).length, count);
+		return await executionsOf(workflowId, pattern);
 	}
 
 	beforeAll(async () => {
@@ -77,10 +74,9 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await main.start();
 		const table = await main.createDataTable(RECEIPTS_TABLE.name, RECEIPTS_TABLE.columns);
 		await main.stop();
-		for (const workflow of [example('delivery-receipts-to-log.json', sim.url, table), BULK.workflow, SLOW.workflow, RETRY_IHUYI.workflow, RETRY_JZY.workflow]) {
-			await main.importWorkflow(workflow);
-			await main.activate(String(workflow.id));
-		}
+		const workflows = [example('delivery-receipts-to-log.json', sim.url, table), BULK.workflow, SLOW.workflow, RETRY_IHUYI.workflow, RETRY_JZY.workflow];
+		await main.importWorkflows(workflows);
+		for (const workflow of workflows) await main.activate(String(workflow.id));
 		await cluster.start();
 		for (const webhook of cluster.webhooks) await webhook.waitForWebhook(receiptsUrl(webhook));
 	}, 40 * 60_000);
@@ -146,14 +142,15 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 
 	test('c. SIGKILL one webhook process mid-burst: no receipt answered "success" is lost', async () => {
 		const [victim, survivor] = cluster.webhooks;
+		const before = (await readExecutionStatuses(cluster.main, RECEIPTS_WORKFLOW_ID)).length;
 		const ids = Array.from({ length: 2000 }, (_, index) => messageId('92', index));
 		const burst = await pushBurst({ ids, urlFor: (index) => receiptsUrl(index % 2 ? survivor : victim), concurrency: 20, acknowledged: SUCCESS, crashAfter: 500, crash: async () => await victim.kill(), continueAfterCrash: true });
 		// Whatever was enqueued runs on the workers; wait until every recorded push has finished.
-		let executions: StoredExecution[] = [];
 		await waitFor('the burst\'s executions to finish', async () => {
-			executions = (await executionsOf(RECEIPTS_WORKFLOW_ID, idPattern('92'))).filter((execution) => execution.ids.length > 0);
-			return executions.length >= burst.answered.size && executions.every(finished);
+			const statuses = await readExecutionStatuses(cluster.main, RECEIPTS_WORKFLOW_ID);
+			return statuses.length >= before + burst.answered.size && statuses.every(hasFinished);
 		});
+		const executions = (await executionsOf(RECEIPTS_WORKFLOW_ID, idPattern('92'))).filter((execution) => execution.ids.length > 0);
 		const recorded = recordedIds(executions);
 		const lost = [...burst.answered].filter((id) => !recorded.has(id)).length;
 		console.log(
@@ -230,7 +227,7 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await waitFor('the killed send to settle', async () => {
 			const now = await sentCount();
 			const executions = await executionsOf(SLOW.id, MOBILE(prefix));
-			stable = now === last && executions.every(finished) ? stable + 1 : 0;
+			stable = now === last && executions.every(hasFinished) ? stable + 1 : 0;
 			last = now;
 			return stable >= 20;
 		}, 300_000);

@@ -20,7 +20,7 @@ export interface StoredExecution {
 }
 
 const SCRIPT = `
-const [database, workflowId, pattern] = process.argv.slice(1);
+const [database, workflowId, pattern, withData] = process.argv.slice(1);
 const print = (rows) => {
 	const regex = new RegExp(pattern, 'g');
 	const out = rows.map((row) => ({ id: String(row.id), status: row.status, mode: row.mode, ids: [...new Set(String(row.data ?? '').match(regex) ?? [])] }));
@@ -30,12 +30,16 @@ const fail = (error) => { console.error(error.message); process.exit(1); };
 if (database.startsWith('postgres://')) {
 	const { Client } = require('pg');
 	const client = new Client({ connectionString: database });
-	const sql = 'SELECT e.id AS id, e.status AS status, e.mode AS mode, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = $1';
+	const sql = withData === '1'
+		? 'SELECT e.id AS id, e.status AS status, e.mode AS mode, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = $1'
+		: 'SELECT e.id AS id, e.status AS status, e.mode AS mode FROM execution_entity e WHERE e."workflowId" = $1';
 	client.connect().then(() => client.query(sql, [workflowId])).then((result) => { print(result.rows); return client.end(); }, fail);
 } else {
 	const sqlite3 = require('sqlite3');
 	const db = new sqlite3.Database(database, sqlite3.OPEN_READONLY);
-	const sql = 'SELECT e.id AS id, e.status AS status, e.mode AS mode, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ?';
+	const sql = withData === '1'
+		? 'SELECT e.id AS id, e.status AS status, e.mode AS mode, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ?'
+		: 'SELECT e.id AS id, e.status AS status, e.mode AS mode FROM execution_entity e WHERE e.workflowId = ?';
 	db.all(sql, [workflowId], (error, rows) => {
 		if (error) fail(error);
 		print(rows);
@@ -53,9 +57,26 @@ function databaseOf(n8n: N8nInstance): string {
 }
 
 export async function readExecutions(n8n: N8nInstance, workflowId: string, idPattern: string): Promise<StoredExecution[]> {
+	return await query(n8n, workflowId, idPattern, true);
+}
+
+/**
+ * A workflow's executions without their data (`ids` stays empty): what a wait polls, because
+ * reading thousands of executions' data every second takes the CPU the executions need.
+ */
+export async function readExecutionStatuses(n8n: N8nInstance, workflowId: string): Promise<StoredExecution[]> {
+	return await query(n8n, workflowId, '$^', false);
+}
+
+/** Whether an execution has ended (succeeded, failed, crashed or was cancelled). */
+export function hasFinished(execution: StoredExecution): boolean {
+	return !['new', 'running', 'waiting'].includes(execution.status);
+}
+
+async function query(n8n: N8nInstance, workflowId: string, idPattern: string, withData: boolean): Promise<StoredExecution[]> {
 	const cwd = join(CACHE_DIR, `n8n-${n8n.version}`);
 	return await new Promise((resolve, reject) => {
-		execFile(join(nodeBinDir(), 'node'), ['-e', SCRIPT, databaseOf(n8n), workflowId, idPattern], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
+		execFile(join(nodeBinDir(), 'node'), ['-e', SCRIPT, databaseOf(n8n), workflowId, idPattern, withData ? '1' : '0'], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
 			if (error) reject(new Error(`reading executions failed: ${stderr || error.message}`));
 			else resolve(JSON.parse(stdout) as StoredExecution[]);
 		});
