@@ -104,7 +104,8 @@ export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 	const prepared: Array<Prepared | undefined> = [];
 	const invalid = new Map<number, unknown>();
 	// The clock is read once, here: every item of the run is judged at the same instant.
-	const quietHours = task.quietHours ? new QuietHours(ctx, Date.now(), readDryRun(ctx)) : undefined;
+	const dryRun = readDryRun(ctx);
+	const quietHours = task.quietHours ? new QuietHours(ctx, Date.now(), dryRun) : undefined;
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
 			const entry = task.prepare(itemIndex);
@@ -119,7 +120,7 @@ export async function runCalls<Prepared, Call extends PlannedCall, Sent>(
 	const plan = task.plan(prepared, (itemIndex) => !invalid.has(itemIndex));
 
 	// A dry run ends here: what is planned is exactly what would be sent.
-	const preview = plan.preview && readDryRun(ctx) ? plan.preview.bind(plan) : undefined;
+	const preview = plan.preview && dryRun ? plan.preview.bind(plan) : undefined;
 	const ran = preview ? undefined : await runPlanned(ctx, itemCount, plan.calls, task, continueOnFail);
 	const failed = (outcome: CallOutcome<Sent>) => [failedItemJson(outcome.failed, task.failedExtras?.(outcome), errorOutput)];
 	const itemOutput = (itemIndex: number): IDataObject[] => {
