@@ -4,7 +4,7 @@ import type { Simulator } from '../simulator/server';
 import { useSimulator } from '../helpers/useSimulator';
 
 /**
- * Guarantees of the one item runner (nodes/common/runCalls.ts) that only the operations
+ * Guarantees of the one item runner (nodes/common/runner/runOperation.ts) that only the operations
  * with calls of their own used to give: the Jiazhiyuan send's combined calls and the
  * report queries.
  */

@@ -10,7 +10,8 @@ import { parseInternationalNumber } from '../../../common/phone';
 import { countInternationalSegments } from '../../../common/segments';
 import { INTERNATIONAL_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { concurrencyOption, timeoutOption } from '../shared/options';
-import { sendItems } from '../shared/sendItems';
+import { runOperation } from '../../../common/runner/runOperation';
+import { ihuyiSendOperation } from '../shared/sendOperation';
 import { ihuyiContent } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -82,9 +83,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	return await sendItems<{ mobile: string; content: string }>(this, items, {
+	return await runOperation(this, items, ihuyiSendOperation<{ mobile: string; content: string }>(this, {
 		product: 'internationalSms',
-		prepare: (itemIndex) => {
+		validate: (itemIndex) => {
 			const format = this.getNodeParameter('numberFormat', itemIndex, 'e164') as string;
 			const parsed =
 				format === 'separate'
@@ -109,8 +110,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			// ihuyi's format for international numbers: "<country code> <number>".
 			return { mobile: `${parsed.countryCode} ${parsed.nationalNumber}`, content };
 		},
-		fields: (prepared) => ({ mobile: prepared.mobile, content: prepared.content }),
-		output: (prepared) => ({ segments: countInternationalSegments(prepared.content) }),
-		billedMessages: (prepared) => countInternationalSegments(prepared.content),
-	});
+		fields: (input) => ({ mobile: input.mobile, content: input.content }),
+		output: (input) => ({ segments: countInternationalSegments(input.content) }),
+		billedMessages: (input) => countInternationalSegments(input.content),
+	}));
 }

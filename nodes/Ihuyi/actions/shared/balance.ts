@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runItems } from '../../../common/runItems';
+import { answerAsOutput, oneCallPerItem } from '../../../common/runner/operation';
+import { runOperation } from '../../../common/runner/runOperation';
 import type { IhuyiProduct } from '../../transport/products';
 import { callIhuyi } from '../../transport/request';
 import { readCommonOptions } from './options';
@@ -8,10 +9,10 @@ import { readCommonOptions } from './options';
 /** Get Balance (GetNum) is the same call for every product; only the credential differs. */
 export async function getBalanceOfItems(ctx: IExecuteFunctions, items: INodeExecutionData[], product: IhuyiProduct): Promise<INodeExecutionData[]> {
 	const { timeoutMs } = readCommonOptions(ctx);
-	return await runItems(ctx, items.length, {
-		sends: false,
-		prepare: () => undefined,
-		perform: async (_prepared, itemIndex) => {
+	return await runOperation(ctx, items, {
+		validate: () => undefined,
+		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
+		send: async ({ items: [itemIndex] }) => {
 			const answer = await callIhuyi(ctx, { product, method: 'GetNum', itemIndex, timeoutMs });
 			const balance = Number(answer.num);
 			return {
@@ -24,5 +25,6 @@ export async function getBalanceOfItems(ctx: IExecuteFunctions, items: INodeExec
 				message: answer.msg,
 			};
 		},
+		output: answerAsOutput,
 	});
 }

@@ -10,7 +10,8 @@ import { countSegments } from '../../../common/segments';
 import { DOMESTIC_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { IHUYI_PRODUCTS } from '../../transport/products';
 import { concurrencyOption, timeoutOption } from '../shared/options';
-import { sendItems } from '../shared/sendItems';
+import { runOperation } from '../../../common/runner/runOperation';
+import { ihuyiSendOperation } from '../shared/sendOperation';
 import { ihuyiContent, readMainlandMobile } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -115,7 +116,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
 
-interface PreparedSms {
+interface SmsInput {
 	mobile: string;
 	content: string;
 	templateId?: string;
@@ -127,9 +128,9 @@ interface PreparedSms {
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const credentialSignature = (await this.getCredentials(IHUYI_PRODUCTS.sms.credentialType)).signature;
-	return await sendItems<PreparedSms>(this, items, {
+	return await runOperation(this, items, ihuyiSendOperation<SmsInput>(this, {
 		product: 'sms',
-		prepare: (itemIndex) => {
+		validate: (itemIndex) => {
 			const mobile = readMainlandMobile(this, itemIndex);
 			const sendMode = this.getNodeParameter('sendMode', itemIndex, 'fullText') as string;
 			const signature = billedSignature((this.getNodeParameter('options', itemIndex, {}) as IDataObject).signature, credentialSignature);
@@ -148,17 +149,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const billed = signature ? `【${signature}】${content}` : content;
 			return { mobile, content, segments: countSegments(billed), segmentsIncludeSignature: signature !== '' };
 		},
-		fields: (prepared): Record<string, string> =>
-			prepared.templateId
-				? { mobile: prepared.mobile, content: prepared.content, templateid: prepared.templateId }
-				: { mobile: prepared.mobile, content: prepared.content },
-		output: (prepared) =>
-			prepared.templateId
-				? { segments: prepared.segments, templateId: prepared.templateId }
-				: { segments: prepared.segments, segmentsIncludeSignature: prepared.segmentsIncludeSignature },
+		fields: (input): Record<string, string> =>
+			input.templateId
+				? { mobile: input.mobile, content: input.content, templateid: input.templateId }
+				: { mobile: input.mobile, content: input.content },
+		output: (input) =>
+			input.templateId
+				? { segments: input.segments, templateId: input.templateId }
+				: { segments: input.segments, segmentsIncludeSignature: input.segmentsIncludeSignature },
 		// One number per item: the billed messages are the segments.
-		billedMessages: (prepared) => prepared.segments,
-	});
+		billedMessages: (input) => input.segments,
+	}));
 }
 
 /**

@@ -4,7 +4,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { invalidInput } from '../../../common/errors';
 import { findEmoji, hasLoneSurrogate, readText } from '../../../common/parameters';
 import { incompleteAnswerError } from '../../../common/requestErrors';
-import { runItems } from '../../../common/runItems';
+import { answerAsOutput, itemsSpend, oneCallPerItem } from '../../../common/runner/operation';
+import { runOperation } from '../../../common/runner/runOperation';
 import { callIhuyi } from '../../transport/request';
 import { readCommonOptions, timeoutOnlyOptions } from '../shared/options';
 
@@ -34,10 +35,10 @@ export const description = updateDisplayOptions({ show: { resource: ['template']
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const { timeoutMs } = readCommonOptions(this);
-	return await runItems<string>(this, items.length, {
-		sends: true,
-		prepare: (itemIndex) => readTemplateText(this, itemIndex),
-		perform: async (templateText, itemIndex) => {
+	return await runOperation(this, items, {
+		validate: (itemIndex) => readTemplateText(this, itemIndex),
+		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
+		send: async ({ input: templateText, items: [itemIndex] }) => {
 			const answer = await callIhuyi(this, { product: 'sms', method: 'AddTemplate', itemIndex, fields: { content: templateText }, timeoutMs });
 			if (!answer.id) {
 				throw incompleteAnswerError(this.getNode(), itemIndex, { provider: 'ihuyi', product: 'sms', missing: 'template id (templateid)', sent: true });
@@ -52,6 +53,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				message: answer.msg,
 			};
 		},
+		output: answerAsOutput,
+		spends: itemsSpend(),
 	});
 }
 

@@ -8,7 +8,8 @@ import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { toHalfWidth } from '../../../common/phone';
 import { concurrencyOption, timeoutOption } from '../shared/options';
-import { sendItems } from '../shared/sendItems';
+import { runOperation } from '../../../common/runner/runOperation';
+import { ihuyiSendOperation } from '../shared/sendOperation';
 import { readMainlandMobile } from '../shared/validate';
 
 const properties: INodeProperties[] = [
@@ -67,9 +68,9 @@ export const description = updateDisplayOptions({ show: { resource: ['voiceCode'
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	return await sendItems<{ mobile: string; code: string }>(this, items, {
+	return await runOperation(this, items, ihuyiSendOperation<{ mobile: string; code: string }>(this, {
 		product: 'voiceCode',
-		prepare: (itemIndex) => {
+		validate: (itemIndex) => {
 			const mobile = readMainlandMobile(this, itemIndex);
 			const source = this.getNodeParameter('codeSource', itemIndex, 'generate') as string;
 			if (source === 'provided') {
@@ -87,12 +88,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return { mobile, code: generateCode(length) };
 		},
 		// ihuyi takes the code to read out as the content of the call.
-		fields: (prepared) => ({ mobile: prepared.mobile, content: prepared.code }),
+		fields: (input) => ({ mobile: input.mobile, content: input.code }),
 		// The code goes back to the workflow so that it can check what the user types in.
-		output: (prepared) => ({ verificationCode: prepared.code }),
+		output: (input) => ({ verificationCode: input.code }),
 		// ihuyi bills one message per call, whatever the code's length.
 		billedMessages: () => 1,
-	});
+	}));
 }
 
 /** A uniformly random code from a cryptographic source; leading zeros are kept. */

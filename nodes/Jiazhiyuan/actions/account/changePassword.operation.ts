@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties, Nod
 
 import { invalidInput, providerError } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
-import { runItems } from '../../../common/runItems';
+import { answerAsOutput, itemsSpend, oneCallPerItem } from '../../../common/runner/operation';
+import { runOperation } from '../../../common/runner/runOperation';
 import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
 import { PASSWORD_FORM_FIELD } from '../../transport/signing';
 import type { PasswordForm } from '../../transport/signing';
@@ -41,16 +42,16 @@ const ANSWERS: Record<string, { ok: boolean; message: string; zh: string }> = {
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	return await runItems(this, items.length, {
-		sends: true,
-		prepare: (itemIndex) => {
+	return await runOperation(this, items, {
+		validate: (itemIndex) => {
 			const newPassword = readText(this, 'newPassword', itemIndex, 'New Password');
 			if (!/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]{6,20}$/.test(newPassword)) {
 				throw invalidInput(node, itemIndex, 'New Password', 'must be 6 to 20 letters and digits with at least one of each', 'The platform only accepts passwords made of English letters and digits (英文和数字组合).');
 			}
 			return { newPassword, timeoutMs: readTimeout(this, itemIndex) };
 		},
-		perform: async ({ newPassword, timeoutMs }, itemIndex) => {
+		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
+		send: async ({ input: { newPassword, timeoutMs }, items: [itemIndex] }) => {
 			// The new password is as secret as the stored one: every error masks it the same way.
 			const secrets = [newPassword];
 			const change = async (form: PasswordForm) =>
@@ -72,6 +73,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (!answer.ok) throw refusal(node, itemIndex, text, reply.httpStatus);
 			return { provider: 'jiazhiyuan', success: true, code: Number(text), message: answer.message, providerMessage: answer.zh, oldPasswordSentAs: form };
 		},
+		output: answerAsOutput,
+		spends: itemsSpend(),
 	});
 }
 

@@ -1,7 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { runItems } from '../../../common/runItems';
+import { answerAsOutput, oneCallPerItem } from '../../../common/runner/operation';
+import { runOperation } from '../../../common/runner/runOperation';
 import { parseBalance } from '../../transport/parseAnswer';
 import { readJiazhiyuan } from '../../transport/request';
 import { readTimeout, timeoutOnlyOptions } from '../shared/options';
@@ -20,12 +21,13 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getBalance'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runItems(this, items.length, {
-		sends: false,
-		prepare: (itemIndex) => readTimeout(this, itemIndex),
-		perform: async (timeoutMs, itemIndex) => {
+	return await runOperation(this, items, {
+		validate: (itemIndex) => readTimeout(this, itemIndex),
+		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
+		send: async ({ input: timeoutMs, items: [itemIndex] }) => {
 			const balance = await readJiazhiyuan(this, { method: 'getRestMoney', itemIndex, timeoutMs }, parseBalance);
 			return { provider: 'jiazhiyuan', success: true, ...balance, unit: 'messages' };
 		},
+		output: answerAsOutput,
 	});
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { SmsReceipt } from '../../../common/receipt';
-import { runItems } from '../../../common/runItems';
+import { answerAsOutput, oneCallPerItem } from '../../../common/runner/operation';
+import { runOperation } from '../../../common/runner/runOperation';
 
 import type { ParsedRecords } from '../../transport/parseXml';
 import { readRecords } from '../../transport/readRecords';
@@ -15,11 +16,12 @@ interface RecordQuery {
 
 /** One query per input item, one output item per record. */
 export async function fetchRecordsOfItems(ctx: IExecuteFunctions, items: INodeExecutionData[], query: RecordQuery): Promise<INodeExecutionData[]> {
-	return await runItems(ctx, items.length, {
+	return await runOperation(ctx, items, {
 		// Records are handed out once, but a query changes nothing a re-run would repeat.
-		sends: false,
-		prepare: (itemIndex) => readTimeout(ctx, itemIndex),
-		perform: async (timeoutMs, itemIndex) => await fetchRecords(ctx, itemIndex, query, timeoutMs),
+		validate: (itemIndex) => readTimeout(ctx, itemIndex),
+		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
+		send: async ({ input: timeoutMs, items: [itemIndex] }) => await fetchRecords(ctx, itemIndex, query, timeoutMs),
+		output: answerAsOutput,
 	});
 }
 

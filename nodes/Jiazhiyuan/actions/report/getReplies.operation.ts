@@ -2,7 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../common/optionsCollection';
-import { runItems } from '../../../common/runItems';
+import { answerAsOutput, oneCallPerItem } from '../../../common/runner/operation';
+import { runOperation } from '../../../common/runner/runOperation';
 import { withUnsubscribe } from '../../../common/unsubscribe';
 import { readUnsubscribeKeywords, unsubscribeKeywordsOption } from '../../../common/unsubscribeKeywordsOption';
 import { parseReplies } from '../../transport/parseXml';
@@ -24,16 +25,17 @@ export const description = updateDisplayOptions({ show: { resource: ['report'], 
 
 /** One getRecvSMS query per input item, one output item per reply, each marked unsubscribe true or false. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runItems(this, items.length, {
+	return await runOperation(this, items, {
 		// Replies are handed out once, but a query changes nothing a re-run would repeat.
-		sends: false,
-		prepare: (itemIndex) => ({
+		validate: (itemIndex) => ({
 			timeoutMs: readTimeout(this, itemIndex),
 			keywords: readUnsubscribeKeywords(this.getNodeParameter('options', itemIndex, {}) as IDataObject),
 		}),
-		perform: async ({ timeoutMs, keywords }, itemIndex) => {
+		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
+		send: async ({ input: { timeoutMs, keywords }, items: [itemIndex] }) => {
 			const replies = await fetchRecords(this, itemIndex, { method: 'getRecvSMS', parse: parseReplies }, timeoutMs);
 			return replies.map((reply) => withUnsubscribe(reply, keywords));
 		},
+		output: answerAsOutput,
 	});
 }

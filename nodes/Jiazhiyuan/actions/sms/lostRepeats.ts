@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import type { CallResults } from '../../../common/runCalls';
+import type { CallResults } from '../../../common/runner/operation';
 import type { ItemPlan, PlannedCall } from './planCalls';
 
 /**

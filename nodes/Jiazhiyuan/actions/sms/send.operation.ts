@@ -5,18 +5,15 @@ import { dryRunOption } from '../../../common/dryRun';
 import { incompleteAnswerError } from '../../../common/requestErrors';
 import { parameterReader } from '../../../common/parameters';
 import { quietHoursOption } from '../../../common/quietHours';
-import { runCalls } from '../../../common/runCalls';
+import { runOperation } from '../../../common/runner/runOperation';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
 import { timeoutOption } from '../shared/options';
-import { callsOfItems } from './callsOfItems';
-import type { CallShare } from './callsOfItems';
 import { previewItem, sentItem } from './itemOutput';
 import { failIfRepeatLost } from './lostRepeats';
-import { planCalls, planItems } from './planCalls';
-import type { PlannedCall } from './planCalls';
 import { prepareSend, sharedMessages } from './prepareSend';
-import type { PreparedSend, Readers } from './prepareSend';
+import type { Readers } from './prepareSend';
+import { planSend } from './sendPlan';
 
 const properties: INodeProperties[] = [
 	{
@@ -116,31 +113,19 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		content: parameterReader<unknown>(this, 'content', ''),
 		sameMessage: sharedMessages(),
 	};
-	return await runCalls<PreparedSend, PlannedCall, string>(this, items.length, {
-		prepare: (itemIndex) => prepareSend(this, itemIndex, defaultSmsType, readers),
-		// Leave out repeats, then pack the numbers into calls of at most 20,000.
-		plan: (prepared) => {
-			const planOf = planItems(prepared, options.skipRepeats !== false);
-			const calls = planCalls(prepared, planOf, options.combineItems !== false);
-			let shares: Map<number, CallShare[]> | undefined;
-			return {
-				calls,
-				output: (itemIndex, entry, batchIds, results) => {
-					const plan = planOf(itemIndex)!;
-					// A number left out as a repeat is done only when the call that carried it went out.
-					if (results.anyFailed) failIfRepeatLost(this.getNode(), itemIndex, plan, calls, results);
-					return sentItem(entry, plan, batchIds);
-				},
-				preview: (itemIndex, entry) => {
-					shares ??= callsOfItems(calls, planOf);
-					return previewItem(entry, planOf(itemIndex)!, shares.get(itemIndex) ?? []);
-				},
-			};
+	return await runOperation(this, items, {
+		validate: (itemIndex) => prepareSend(this, itemIndex, defaultSmsType, readers),
+		plan: (inputs) => planSend(inputs, { skipRepeats: options.skipRepeats !== false, combineItems: options.combineItems !== false }),
+		send: async (call) => await sendCall(this, call.items[0], call.fields, options.timeout),
+		output: (itemIndex, input, batchIds, { plan, results }) => {
+			// A number left out as a repeat is done only when the call that carried it went out.
+			if (results.anyFailed) failIfRepeatLost(this.getNode(), itemIndex, plan.of(itemIndex), plan.calls, results);
+			return sentItem(input, plan.of(itemIndex), batchIds);
 		},
-		perform: async (call) => await sendCall(this, call.items[0], call.fields, options.timeout),
+		preview: (itemIndex, input, plan) => previewItem(input, plan.of(itemIndex), plan.sharesOf(itemIndex)),
+		spends: { noun: 'call', listName: 'batch ids', id: (_call, batchId) => batchId, recipients: (call) => call.fields.mobile },
+		failedExtras: (outcome) => (outcome.answers.length ? { partlySentBatchIds: outcome.answers } : {}),
 		quietHours: true,
-		sends: { noun: 'call', listName: 'batch ids', id: (_call, batchId) => batchId, recipients: (call) => call.fields.mobile },
-		failedExtras: (outcome) => (outcome.sent.length ? { partlySentBatchIds: outcome.sent } : {}),
 	});
 }
 
