@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { clamp } from '../../common/clamp';
 import { credentialSecrets } from '../../common/credentialSecrets';
 import type { SecretsReader } from '../../common/credentialSecrets';
 import { emptyCredentialField, providerError, redact } from '../../common/errors';
@@ -16,9 +15,6 @@ import { SERVLET_PATH } from './signing';
 
 export const CREDENTIAL_TYPE = 'jiazhiyuanApi';
 export const DEFAULT_TIMEOUT_MS = 30000;
-/** The Timeout option's range: a bulk send of 20,000 numbers may take minutes. */
-export const MIN_TIMEOUT_MS = 1000;
-export const MAX_TIMEOUT_MS = 300000;
 
 export type JiazhiyuanMethod = 'sendSMS' | 'getRestMoney' | 'getSmsReport' | 'getRecvSMS' | 'updatePassword';
 
@@ -53,8 +49,7 @@ export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promis
 		url: SERVLET_PATH,
 		// GBK bytes, percent-encoded one by one: the platform reads every field as GBK.
 		body: gbkForm({ method: call.method, ...(call.fields ?? {}) }),
-		// Every operation's Timeout option ends here: kept within the option's range.
-		timeoutMs: clamp(call.timeoutMs ?? DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+		timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		charset: 'gbk',
 		secrets,
 		purpose: purposeOf(call.method),

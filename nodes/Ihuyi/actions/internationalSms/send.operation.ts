@@ -11,6 +11,7 @@ import { countInternationalSegments } from '../../../common/segments';
 import { INTERNATIONAL_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { concurrencyOption, timeoutOption } from '../shared/options';
 import { runOperation } from '../../../common/runner/runOperation';
+import { optionsCollection } from '../../../common/optionsCollection';
 import { ihuyiSendOperation } from '../shared/sendOperation';
 import { ihuyiContent } from '../shared/validate';
 
@@ -66,14 +67,7 @@ const properties: INodeProperties[] = [
 		description: `The message text, at most ${INTERNATIONAL_SMS_MAX_CHARACTERS} characters`,
 		hint: 'Must match an approved international template (国际短信模版) of your ihuyi account',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, dryRunOption, quietHoursOption, timeoutOption],
-	},
+	optionsCollection([concurrencyOption, dryRunOption, quietHoursOption, timeoutOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -4,16 +4,15 @@ import { answerAsOutput, oneCallPerItem } from '../../../common/runner/operation
 import { runOperation } from '../../../common/runner/runOperation';
 import type { IhuyiProduct } from '../../transport/products';
 import { callIhuyi } from '../../transport/request';
-import { readCommonOptions } from './options';
+import { readTimeout } from './options';
 
 /** Get Balance (GetNum) is the same call for every product; only the credential differs. */
 export async function getBalanceOfItems(ctx: IExecuteFunctions, items: INodeExecutionData[], product: IhuyiProduct): Promise<INodeExecutionData[]> {
-	const { timeoutMs } = readCommonOptions(ctx);
 	return await runOperation(ctx, items, {
 		validate: () => undefined,
 		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
 		send: async ({ items: [itemIndex] }) => {
-			const answer = await callIhuyi(ctx, { product, method: 'GetNum', itemIndex, timeoutMs });
+			const answer = await callIhuyi(ctx, { product, method: 'GetNum', itemIndex, timeoutMs: readTimeout(ctx, itemIndex) });
 			const balance = Number(answer.num);
 			return {
 				provider: 'ihuyi',

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { clamp } from '../../../common/clamp';
 import { optionsCollection } from '../../../common/optionsCollection';
+import { readTimeout as readTimeoutOption } from '../../../common/timeout';
 import { DEFAULT_TIMEOUT_MS } from '../../transport/request';
 
 /** Options every ihuyi operation offers. */
@@ -11,9 +12,13 @@ export const timeoutOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1000, maxValue: 120000 },
 	default: DEFAULT_TIMEOUT_MS,
-	description:
-		'How long to wait for ihuyi before giving up. A send that times out is not repeated: it may have gone out.',
+	description: 'How long to wait for ihuyi before giving up. A send that times out is not repeated: it may have gone out.',
 };
+
+/** The item's Timeout option, in milliseconds. */
+export function readTimeout(ctx: IExecuteFunctions, itemIndex: number): number {
+	return readTimeoutOption(ctx, itemIndex, timeoutOption);
+}
 
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Max Concurrent Requests',
@@ -25,17 +30,9 @@ export const concurrencyOption: INodeProperties = {
 		'How many items are sent at the same time. Repeats of one number are still sent a second apart, as ihuyi requires, while other numbers go on.',
 };
 
-export interface CommonOptions {
-	timeoutMs: number;
-	maxConcurrency: number;
-}
-
-export function readCommonOptions(ctx: IExecuteFunctions): CommonOptions {
-	const options = ctx.getNodeParameter('options', 0, {}) as { timeout?: number; maxConcurrency?: number };
-	return {
-		timeoutMs: clamp(options.timeout ?? DEFAULT_TIMEOUT_MS, 1000, 120000),
-		maxConcurrency: clamp(options.maxConcurrency ?? 1, 1, 50),
-	};
+/** How many sends run at once: a setting of the whole run, so it is read once, from the first item. */
+export function readConcurrency(ctx: IExecuteFunctions): number {
+	return clamp((ctx.getNodeParameter('options', 0, {}) as { maxConcurrency?: unknown }).maxConcurrency ?? 1, 1, 50);
 }
 
 /** The Options of an operation whose only option is the timeout. */

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { oneCallPerItem } from '../../../common/runner/operation';
 import type { ItemCall, Operation } from '../../../common/runner/operation';
 import type { IhuyiProduct } from '../../transport/products';
-import { readCommonOptions } from './options';
+import { readConcurrency, readTimeout } from './options';
 import { submit } from './submit';
 
 /** What makes one product's Send: the rest of the operation is the same for every product. */
@@ -26,13 +26,12 @@ export interface IhuyiSend<Input> {
  * so no password or key can reach the preview.
  */
 export function ihuyiSendOperation<Input>(ctx: IExecuteFunctions, send: IhuyiSend<Input>): Operation<Input, ItemCall<Input>, IDataObject, undefined> {
-	const { timeoutMs, maxConcurrency } = readCommonOptions(ctx);
 	const mobileOf = (call: ItemCall<Input>) => send.fields(call.input).mobile;
 	return {
 		validate: (itemIndex) => send.validate(itemIndex),
 		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
 		send: async ({ items: [itemIndex], input }) => ({
-			...(await submit(ctx, send.product, itemIndex, send.fields(input), timeoutMs)),
+			...(await submit(ctx, send.product, itemIndex, send.fields(input), readTimeout(ctx, itemIndex))),
 			...send.output(input),
 		}),
 		output: (_itemIndex, _input, [answer]) => answer,
@@ -50,6 +49,6 @@ export function ihuyiSendOperation<Input>(ctx: IExecuteFunctions, send: IhuyiSen
 		// One message per number per second (ihuyi 4080): repeats of a number are paced.
 		paceKey: mobileOf,
 		quietHours: true,
-		concurrency: maxConcurrency,
+		concurrency: readConcurrency(ctx),
 	};
 }

@@ -11,6 +11,7 @@ import { DOMESTIC_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { IHUYI_PRODUCTS } from '../../transport/products';
 import { concurrencyOption, timeoutOption } from '../shared/options';
 import { runOperation } from '../../../common/runner/runOperation';
+import { optionsCollection } from '../../../common/optionsCollection';
 import { ihuyiSendOperation } from '../shared/sendOperation';
 import { ihuyiContent, readMainlandMobile } from '../shared/validate';
 
@@ -90,28 +91,21 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption,
-			dryRunOption,
-			quietHoursOption,
-			{
-				displayName: 'Signature (for Segment Count)',
-				name: 'signature',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 互亿无线',
-				description:
-					"Your approved signature without 【】, if it differs from the one in the credential. ihuyi adds it to every message and bills it; it is only used so that Segments counts it, and is not sent.",
-			},
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		concurrencyOption,
+		dryRunOption,
+		quietHoursOption,
+		{
+			displayName: 'Signature (for Segment Count)',
+			name: 'signature',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 互亿无线',
+			description:
+				"Your approved signature without 【】, if it differs from the one in the credential. ihuyi adds it to every message and bills it; it is only used so that Segments counts it, and is not sent.",
+		},
+		timeoutOption,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);

@@ -7,7 +7,7 @@ import { incompleteAnswerError } from '../../../common/requestErrors';
 import { answerAsOutput, itemsSpend, oneCallPerItem } from '../../../common/runner/operation';
 import { runOperation } from '../../../common/runner/runOperation';
 import { callIhuyi } from '../../transport/request';
-import { readCommonOptions, timeoutOnlyOptions } from '../shared/options';
+import { readTimeout, timeoutOnlyOptions } from '../shared/options';
 
 const EXAMPLE = '您的验证码是：【变量】。请不要把验证码泄露给其他人。';
 
@@ -34,12 +34,11 @@ export const description = updateDisplayOptions({ show: { resource: ['template']
  * Filing changes the account, so a call is never repeated (a repeat files a second template).
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { timeoutMs } = readCommonOptions(this);
 	return await runOperation(this, items, {
 		validate: (itemIndex) => readTemplateText(this, itemIndex),
 		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
 		send: async ({ input: templateText, items: [itemIndex] }) => {
-			const answer = await callIhuyi(this, { product: 'sms', method: 'AddTemplate', itemIndex, fields: { content: templateText }, timeoutMs });
+			const answer = await callIhuyi(this, { product: 'sms', method: 'AddTemplate', itemIndex, fields: { content: templateText }, timeoutMs: readTimeout(this, itemIndex) });
 			if (!answer.id) {
 				throw incompleteAnswerError(this.getNode(), itemIndex, { provider: 'ihuyi', product: 'sms', missing: 'template id (templateid)', sent: true });
 			}

@@ -9,6 +9,7 @@ import { readText } from '../../../common/parameters';
 import { toHalfWidth } from '../../../common/phone';
 import { concurrencyOption, timeoutOption } from '../shared/options';
 import { runOperation } from '../../../common/runner/runOperation';
+import { optionsCollection } from '../../../common/optionsCollection';
 import { ihuyiSendOperation } from '../shared/sendOperation';
 import { readMainlandMobile } from '../shared/validate';
 
@@ -54,14 +55,7 @@ const properties: INodeProperties[] = [
 		description: 'The verification code ihuyi reads out: 4 to 6 digits',
 		displayOptions: { show: { codeSource: ['provided'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, dryRunOption, quietHoursOption, timeoutOption],
-	},
+	optionsCollection([concurrencyOption, dryRunOption, quietHoursOption, timeoutOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['voiceCode'], operation: ['send'] } }, properties);

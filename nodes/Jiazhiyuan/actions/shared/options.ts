@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../common/optionsCollection';
-import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../../transport/request';
+import { readTimeout as readTimeoutOption } from '../../../common/timeout';
+import { DEFAULT_TIMEOUT_MS } from '../../transport/request';
 
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Ms)',
 	name: 'timeout',
 	type: 'number',
-	typeOptions: { minValue: MIN_TIMEOUT_MS, maxValue: MAX_TIMEOUT_MS },
+	// A bulk send of 20,000 numbers may take minutes.
+	typeOptions: { minValue: 1000, maxValue: 300000 },
 	default: DEFAULT_TIMEOUT_MS,
 	description: 'How long to wait for Jiazhiyuan. A send that times out is not repeated: it may have gone out.',
 };
@@ -15,7 +17,7 @@ export const timeoutOption: INodeProperties = {
 /** The Options of an operation whose only option is the timeout. */
 export const timeoutOnlyOptions = optionsCollection([timeoutOption]);
 
-/** The item's timeout; the transport applies the default and the bounds. */
-export function readTimeout(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	return (ctx.getNodeParameter('options', itemIndex, {}) as { timeout?: number }).timeout;
+/** The item's Timeout option, in milliseconds. */
+export function readTimeout(ctx: IExecuteFunctions, itemIndex: number): number {
+	return readTimeoutOption(ctx, itemIndex, timeoutOption);
 }

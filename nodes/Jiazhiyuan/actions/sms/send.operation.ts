@@ -6,9 +6,10 @@ import { incompleteAnswerError } from '../../../common/requestErrors';
 import { parameterReader } from '../../../common/parameters';
 import { quietHoursOption } from '../../../common/quietHours';
 import { runOperation } from '../../../common/runner/runOperation';
+import { optionsCollection } from '../../../common/optionsCollection';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
-import { timeoutOption } from '../shared/options';
+import { readTimeout, timeoutOption } from '../shared/options';
 import { previewItem, sentItem } from './itemOutput';
 import { failIfRepeatLost } from './lostRepeats';
 import { prepareSend, sharedMessages } from './prepareSend';
@@ -51,54 +52,47 @@ const properties: INodeProperties[] = [
 		default: 'default',
 		description: 'Which channel and balance to send with (smstype)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Combine Items',
-				name: 'combineItems',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether items with the same content and settings are sent together in as few calls as possible. Every item still gets its own result with its own numbers.',
-			},
-			{
-				displayName: 'Skip Repeated Numbers',
-				name: 'skipRepeats',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether a number that an earlier item already sends the same message to (same content, SMS type, long-SMS setting and extension) is left out of later items, so that nobody gets the same text twice in one execution and it is paid once. The item that leaves it out names the item that sends it; if that item's call fails, this item fails too and says so. Turn off only to send repeats on purpose.",
-			},
-			{
-				displayName: 'Extension Number',
-				name: 'extenno',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 123',
-				description: 'The channel extension sub-number (扩展子号, extenno), digits only; replies to it come back with this receiver',
-			},
-			{
-				displayName: 'Long SMS',
-				name: 'longSms',
-				type: 'options',
-				options: [
-					{ name: 'Automatic', value: 'auto', description: 'Long SMS when the content has more than 70 characters' },
-					{ name: 'Always', value: 'always' },
-					{ name: 'Never', value: 'never' },
-				],
-				default: 'auto',
-				description: 'Whether to send as one long SMS (加长短信, isLongSms) rather than separate messages',
-			},
-			dryRunOption,
-			quietHoursOption,
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Combine Items',
+			name: 'combineItems',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether items with the same content and settings are sent together in as few calls as possible. Every item still gets its own result with its own numbers.',
+		},
+		{
+			displayName: 'Skip Repeated Numbers',
+			name: 'skipRepeats',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether a number that an earlier item already sends the same message to (same content, SMS type, long-SMS setting and extension) is left out of later items, so that nobody gets the same text twice in one execution and it is paid once. The item that leaves it out names the item that sends it; if that item's call fails, this item fails too and says so. Turn off only to send repeats on purpose.",
+		},
+		{
+			displayName: 'Extension Number',
+			name: 'extenno',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 123',
+			description: 'The channel extension sub-number (扩展子号, extenno), digits only; replies to it come back with this receiver',
+		},
+		{
+			displayName: 'Long SMS',
+			name: 'longSms',
+			type: 'options',
+			options: [
+				{ name: 'Automatic', value: 'auto', description: 'Long SMS when the content has more than 70 characters' },
+				{ name: 'Always', value: 'always' },
+				{ name: 'Never', value: 'never' },
+			],
+			default: 'auto',
+			description: 'Whether to send as one long SMS (加长短信, isLongSms) rather than separate messages',
+		},
+		dryRunOption,
+		quietHoursOption,
+		timeoutOption,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
@@ -106,7 +100,7 @@ export const description = updateDisplayOptions({ show: { resource: ['sms'], ope
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const defaultSmsType = String(credentials.smsType ?? '1');
-	const options = this.getNodeParameter('options', 0, {}) as { combineItems?: boolean; skipRepeats?: boolean; timeout?: number };
+	const options = this.getNodeParameter('options', 0, {}) as { combineItems?: boolean; skipRepeats?: boolean };
 	const readers: Readers = {
 		smsType: parameterReader(this, 'smsType', 'default'),
 		options: parameterReader(this, 'options', {}),
@@ -116,7 +110,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runOperation(this, items, {
 		validate: (itemIndex) => prepareSend(this, itemIndex, defaultSmsType, readers),
 		plan: (inputs) => planSend(inputs, { skipRepeats: options.skipRepeats !== false, combineItems: options.combineItems !== false }),
-		send: async (call) => await sendCall(this, call.items[0], call.fields, options.timeout),
+		send: async (call) => await sendCall(this, call.items[0], call.fields, readTimeout(this, call.items[0])),
 		output: (itemIndex, input, batchIds, { plan, results }) => {
 			// A number left out as a repeat is done only when the call that carried it went out.
 			if (results.anyFailed) failIfRepeatLost(this.getNode(), itemIndex, plan.of(itemIndex), plan.calls, results);
