@@ -1,12 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import * as internationalSms from './actions/internationalSms';
-import { router } from './actions/router';
-import * as sms from './actions/sms';
-import * as template from './actions/template';
-import * as voiceCode from './actions/voiceCode';
+import { resources, router } from './actions/router';
 import { ihuyiCredentialTest } from './transport/credentialTest';
+import { IHUYI_PRODUCT_NAMES, IHUYI_PRODUCTS } from './transport/products';
+
+const resourceList = Object.entries(resources).map(([value, resource]) => ({ value, ...resource }));
+/** Each credential type, shown for the resources that use it. */
+const credentialTypes = [...new Set(resourceList.map((resource) => resource.credentialType))];
 
 /**
  * ihuyi (互亿无线): domestic SMS and its templates, international SMS and voice verification
@@ -26,39 +27,28 @@ export class Ihuyi implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'ihuyiSmsApi', required: true, testedBy: 'ihuyiSmsApi', displayOptions: { show: { resource: ['sms', 'template'] } } },
-			{ name: 'ihuyiInternationalSmsApi', required: true, testedBy: 'ihuyiInternationalSmsApi', displayOptions: { show: { resource: ['internationalSms'] } } },
-			{ name: 'ihuyiVoiceApi', required: true, testedBy: 'ihuyiVoiceApi', displayOptions: { show: { resource: ['voiceCode'] } } },
-		],
+		credentials: credentialTypes.map((name) => ({
+			name,
+			required: true,
+			testedBy: name,
+			displayOptions: { show: { resource: resourceList.filter((resource) => resource.credentialType === name).map((resource) => resource.value) } },
+		})),
 		properties: [
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'SMS (验证码通知短信)', value: 'sms' },
-					{ name: 'SMS Template (短信模板)', value: 'template' },
-					{ name: 'International SMS (国际短信)', value: 'internationalSms' },
-					{ name: 'Voice Code (语音验证码)', value: 'voiceCode' },
-				],
+				options: resourceList.map(({ displayName, value }) => ({ name: displayName, value })),
 				default: 'sms',
 			},
-			...sms.description,
-			...template.description,
-			...internationalSms.description,
-			...voiceCode.description,
+			...resourceList.flatMap((resource) => resource.description),
 		],
 	};
 
-	// Balance queries of each product, named by the credential they test (the testedBy above).
+	// A balance query of each product, named by the credential it tests (the testedBy above).
 	methods = {
-		credentialTest: {
-			ihuyiSmsApi: ihuyiCredentialTest('sms'),
-			ihuyiInternationalSmsApi: ihuyiCredentialTest('internationalSms'),
-			ihuyiVoiceApi: ihuyiCredentialTest('voiceCode'),
-		},
+		credentialTest: Object.fromEntries(IHUYI_PRODUCT_NAMES.map((product) => [IHUYI_PRODUCTS[product].credentialType, ihuyiCredentialTest(product)])),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

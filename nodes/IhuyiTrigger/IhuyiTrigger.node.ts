@@ -11,6 +11,7 @@ import type {
 import { classifyPush } from './classifyPush';
 import { withUnsubscribe } from '../common/unsubscribe';
 import { readUnsubscribeKeywords, unsubscribeKeywordsOption } from '../common/unsubscribeKeywordsOption';
+import { IHUYI_PRODUCT_NAMES, IHUYI_PRODUCTS } from '../Ihuyi/transport/products';
 import type { IhuyiProduct } from '../Ihuyi/transport/products';
 import { ipAllowed, tokenMatches } from './protection';
 import { expectedToken, testTriggerToken } from './tokenCredential';
@@ -89,11 +90,7 @@ export class IhuyiTrigger implements INodeType {
 				displayName: 'Product',
 				name: 'product',
 				type: 'options',
-				options: [
-					{ name: 'SMS (验证码通知短信)', value: 'sms' },
-					{ name: 'International SMS (国际短信)', value: 'internationalSms' },
-					{ name: 'Voice Code (语音验证码)', value: 'voiceCode' },
-				],
+				options: IHUYI_PRODUCT_NAMES.map((value) => ({ name: IHUYI_PRODUCTS[value].displayName, value })),
 				default: 'sms',
 				description: 'The product whose push URL this is; international receipts carry ismsid and reply_time',
 			},

@@ -4,4 +4,7 @@ import * as sms from './sms';
 import * as template from './template';
 import * as voiceCode from './voiceCode';
 
-export const router = routerOf({ sms, template, internationalSms, voiceCode });
+/** The node's resources, in the order its Resource option lists them: each folder is one. */
+export const resources = { sms, template, internationalSms, voiceCode };
+
+export const router = routerOf(resources);

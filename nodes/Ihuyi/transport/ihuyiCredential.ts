@@ -4,13 +4,6 @@ import { IHUYI_PRODUCTS } from './products';
 import type { IhuyiProduct } from './products';
 import { signIhuyiRequest } from './signing';
 
-/** How each product is named in the ihuyi console and in n8n. */
-const WORDING: Record<IhuyiProduct, { name: string; console: string; idPlaceholder: string }> = {
-	sms: { name: 'Domestic SMS', console: '验证码通知短信 (Verification/Notification SMS)', idPlaceholder: 'C12345678' },
-	internationalSms: { name: 'International SMS', console: '国际短信 (International SMS)', idPlaceholder: 'I12345678' },
-	voiceCode: { name: 'Voice Code', console: '语音验证码 (Voice Verification Code)', idPlaceholder: 'V12345678' },
-};
-
 /** Domestic SMS only: ihuyi adds the signature to every message and bills it. */
 const SIGNATURE: INodeProperties = {
 	displayName: 'Signature (for Segment Count)',
@@ -33,8 +26,7 @@ export interface IhuyiCredentialParts {
  * (credentialTest.ts).
  */
 export function ihuyiCredential(product: IhuyiProduct): IhuyiCredentialParts {
-	const { defaultBaseUrl, path } = IHUYI_PRODUCTS[product];
-	const words = WORDING[product];
+	const { defaultBaseUrl, path, wording: words } = IHUYI_PRODUCTS[product];
 	const properties: INodeProperties[] = [
 		{
 			displayName: `Find the API ID and API key in the ihuyi console under ${words.console} → 产品总览 (Product Overview). Each product has its own pair.`,

@@ -1,6 +1,8 @@
 /**
- * The three ihuyi products this package covers. Each has its own API ID and key in the
- * ihuyi console, its own host and its own error list, so every request names its product.
+ * The ihuyi products this package covers: the one list that the node's resources, its
+ * credentials and their tests, Get Balance and the trigger's Product option are made from.
+ * Each product has its own API ID and key in the ihuyi console, its own host and its own
+ * error list, so every request names its product.
  */
 export type IhuyiProduct = 'sms' | 'internationalSms' | 'voiceCode';
 
@@ -8,30 +10,48 @@ export type IhuyiProduct = 'sms' | 'internationalSms' | 'voiceCode';
 export type IhuyiMethod = 'Submit' | 'GetNum' | 'AddTemplate';
 
 export interface IhuyiProductInfo {
+	/** As the node's Resource and the trigger's Product options name it. */
+	displayName: string;
 	credentialType: string;
+	/** How the credential names the product, and where the ihuyi console shows its API ID and key. */
+	wording: { name: string; console: string; idPlaceholder: string };
 	defaultBaseUrl: string;
 	path: string;
 	/** The answer's id element: documented as smsid, seen as ismsid / voiceid in the field. */
 	idFields: string[];
+	/** How the Operation selector names Get Balance, and what GetNum counts. */
+	balance: { action: string; counts: string };
 }
 
 export const IHUYI_PRODUCTS: Record<IhuyiProduct, IhuyiProductInfo> = {
 	sms: {
+		displayName: 'SMS (验证码通知短信)',
 		credentialType: 'ihuyiSmsApi',
+		wording: { name: 'Domestic SMS', console: '验证码通知短信 (Verification/Notification SMS)', idPlaceholder: 'C12345678' },
 		defaultBaseUrl: 'https://106.ihuyi.com',
 		path: '/webservice/sms.php',
 		idFields: ['smsid'],
+		balance: { action: 'Get the SMS balance', counts: 'domestic SMS' },
 	},
 	internationalSms: {
+		displayName: 'International SMS (国际短信)',
 		credentialType: 'ihuyiInternationalSmsApi',
+		wording: { name: 'International SMS', console: '国际短信 (International SMS)', idPlaceholder: 'I12345678' },
 		defaultBaseUrl: 'http://api.isms.ihuyi.com',
 		path: '/webservice/isms.php',
 		idFields: ['smsid', 'ismsid'],
+		balance: { action: 'Get the international SMS balance', counts: 'international SMS' },
 	},
 	voiceCode: {
+		displayName: 'Voice Code (语音验证码)',
 		credentialType: 'ihuyiVoiceApi',
+		wording: { name: 'Voice Code', console: '语音验证码 (Voice Verification Code)', idPlaceholder: 'V12345678' },
 		defaultBaseUrl: 'http://api.voice.ihuyi.com',
 		path: '/webservice/voice.php',
 		idFields: ['voiceid', 'smsid'],
+		balance: { action: 'Get the voice code balance', counts: 'voice codes' },
 	},
 };
+
+/** The products, in the order the node and the trigger list them. */
+export const IHUYI_PRODUCT_NAMES = Object.keys(IHUYI_PRODUCTS) as IhuyiProduct[];

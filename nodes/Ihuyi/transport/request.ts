@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { credentialSecrets } from '../../common/credentialSecrets';
-import type { SecretsReader } from '../../common/credentialSecrets';
+import { credentialSecrets } from '../../common/credentials';
+import type { SecretsReader } from '../../common/credentials';
 import { emptyCredentialField, providerError } from '../../common/errors';
 import { postForm } from '../../common/formPost';
 import { withReadRetries } from '../../common/readRetry';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { credentialSecrets } from '../../common/credentialSecrets';
-import type { SecretsReader } from '../../common/credentialSecrets';
+import { credentialSecrets } from '../../common/credentials';
+import type { SecretsReader } from '../../common/credentials';
 import { emptyCredentialField, providerError, redact } from '../../common/errors';
 import { postForm } from '../../common/formPost';
 import type { FormAnswer } from '../../common/formPost';

@@ -12,6 +12,7 @@ import { IHUYI_PRODUCTS } from '../../transport/products';
 import { concurrencyOption, timeoutOption } from '../shared/options';
 import { runOperation } from '../../../common/runner/runOperation';
 import { optionsCollection } from '../../../common/optionsCollection';
+import { credentialFields } from '../../../common/credentials';
 import { ihuyiSendOperation } from '../shared/sendOperation';
 import { ihuyiContent, readMainlandMobile } from '../shared/validate';
 
@@ -121,7 +122,7 @@ interface SmsInput {
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const credentialSignature = (await this.getCredentials(IHUYI_PRODUCTS.sms.credentialType)).signature;
+	const credentialSignature = (await credentialFields(this, IHUYI_PRODUCTS.sms.credentialType)).signature;
 	return await runOperation(this, items, ihuyiSendOperation<SmsInput>(this, {
 		product: 'sms',
 		validate: (itemIndex) => {

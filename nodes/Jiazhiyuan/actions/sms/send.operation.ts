@@ -7,6 +7,7 @@ import { parameterReader } from '../../../common/parameters';
 import { quietHoursOption } from '../../../common/quietHours';
 import { runOperation } from '../../../common/runner/runOperation';
 import { optionsCollection } from '../../../common/optionsCollection';
+import { credentialFields } from '../../../common/credentials';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
 import { readTimeout, timeoutOption } from '../shared/options';
@@ -98,7 +99,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await credentialFields(this, CREDENTIAL_TYPE);
 	const defaultSmsType = String(credentials.smsType ?? '1');
 	const options = this.getNodeParameter('options', 0, {}) as { combineItems?: boolean; skipRepeats?: boolean };
 	const readers: Readers = {
