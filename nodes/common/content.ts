@@ -17,7 +17,7 @@ export interface ContentRules {
 /**
  * The checks of message text both providers share, before anything is sent: not empty, no
  * broken character from an expression, not longer than the provider takes, and nothing
- * the provider refuses or would garble (ihuyi: emoji; Jiazhiyuan: characters outside GBK).
+ * the provider refuses or would garble (its `refuse` rule, e.g. emoji or characters outside GBK).
  */
 export function checkContent(node: INode, itemIndex: number, content: string, label: string, rules: ContentRules): void {
 	if (content.trim() === '') {

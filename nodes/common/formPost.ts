@@ -42,7 +42,7 @@ export async function postForm(ctx: IExecuteFunctions | IPollFunctions, post: Fo
 		timeout: post.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		// Bytes, not text: n8n would decode every answer as UTF-8, and Jiazhiyuan writes GBK.
+		// Bytes, not text: n8n would decode every answer as UTF-8, and a provider may write GBK.
 		encoding: 'arraybuffer',
 		json: false,
 	};

@@ -1,9 +1,9 @@
 import { describeType, normaliseMainlandMobile } from './phone';
 
 /**
- * The one reader of mainland mobiles for both nodes: the ihuyi node takes what it reads
- * when it is exactly one number, the Jiazhiyuan node takes the whole list. So a number the
- * one node accepts, the other accepts too.
+ * The one reader of mainland mobiles for every node: a send to one number takes what it
+ * reads when it is exactly one number, a bulk send takes the whole list. So a number one
+ * node accepts, the others accept too.
  *
  * How a field is read:
  * - Commas, semicolons and line breaks separate numbers, also their full-width forms

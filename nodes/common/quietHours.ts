@@ -75,7 +75,7 @@ interface Setting {
 /**
  * The runner's gate for Quiet Hours. Every item of a run is judged at one instant, given by
  * the runner: judged one by one, items of one run could fall on both sides of the window's
- * edge, and the Jiazhiyuan send combines items into shared calls. The option is read per
+ * edge, and a bulk send combines items into shared calls. The option is read per
  * item, so an expression can give each recipient their own time zone; the window is worked
  * out again only when an item's setting differs from the item before (a bulk send has
  * 100,000 items, mostly with one setting).

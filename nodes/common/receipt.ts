@@ -3,15 +3,17 @@ import type { IDataObject } from 'n8n-workflow';
 /**
  * One shape for every delivery receipt and reply, whichever provider it comes from, so a
  * workflow that reacts to "delivered" or "failed" does not care who carried the message.
+ * Each provider's reader fills it (the triggers and the report queries).
  */
 export type ReceiptEvent = 'deliveryReceipt' | 'reply' | 'templateAudit';
 export type DeliveryStatus = 'delivered' | 'failed' | 'unknown';
 
 export interface SmsReceipt extends IDataObject {
-	provider: 'ihuyi' | 'jiazhiyuan';
+	/** The provider's name as the nodes write it, e.g. in `provider` of a send's output. */
+	provider: string;
 	product: string;
 	event: ReceiptEvent;
-	/** The id returned by the send call (ihuyi smsid/ismsid, Jiazhiyuan batch id). */
+	/** The id the send call returned (a message id, or a bulk send's batch id). */
 	messageId: string;
 	mobile: string;
 	/** Delivery receipts only. */
@@ -21,8 +23,8 @@ export interface SmsReceipt extends IDataObject {
 	description?: string;
 	/**
 	 * Receipts that are not "delivered": what `code` means in English, from the package's own
-	 * tables (ihuyi's documented status codes, Jiazhiyuan's report statuses), or null when the
-	 * code is not in them (carrier codes ihuyi passes through keep only `description`).
+	 * table of the provider's documented statuses, or null when the code is not in it (carrier
+	 * codes a provider passes through keep only `description`).
 	 */
 	explanation?: string | null;
 	/** ISO 8601 with the provider's time zone (+08:00), or null when the provider gave none. */
@@ -33,9 +35,9 @@ export interface SmsReceipt extends IDataObject {
 	unsubscribe?: boolean;
 	/** Replies only: the number or extension that received the reply. */
 	receiver?: string;
-	/** Template audits only (ihuyi): the template that was reviewed. */
+	/** Template audits only: the template that was reviewed. */
 	templateId?: string;
-	/** Template audits only (ihuyi): whether the template was approved. */
+	/** Template audits only: whether the template was approved. */
 	approved?: boolean;
 	/** Set when the record could not be read whole: what was missing or unreadable. */
 	problem?: string;
@@ -44,9 +46,9 @@ export interface SmsReceipt extends IDataObject {
 }
 
 /**
- * Both providers write local Beijing time without a zone ("2017-08-02 14:31:51", Jiazhiyuan
- * adds ".0"). China has no daylight saving, so +08:00 is always right. Anything we cannot
- * read returns null rather than a wrong time.
+ * Chinese providers write local Beijing time without a zone ("2017-08-02 14:31:51", some
+ * with ".0" after it). China has no daylight saving, so +08:00 is always right. Anything we
+ * cannot read returns null rather than a wrong time.
  */
 export function beijingTimeToIso(value: unknown): string | null {
 	if (typeof value !== 'string') return null;

@@ -1,5 +1,5 @@
 /**
- * Billed message parts of a Chinese SMS, as ihuyi documents them and as Chinese carriers
+ * Billed message parts of a Chinese SMS, as the providers document them and Chinese carriers
  * bill: up to 70 characters is one message; a longer text is a long SMS billed per 67
  * characters (each part loses 3 characters to the concatenation header). Every character,
  * Chinese, Latin, digit or symbol, counts as one; we count Unicode code points so that a
@@ -36,8 +36,8 @@ const GSM_EXTENDED = '^{}\\[~]|€\f';
 /**
  * Parts of an SMS abroad, by the GSM rule carriers outside China bill: text in the GSM
  * alphabet fits 160 characters (153 per part when longer); anything else is sent as UCS-2,
- * 70 characters (67 per part). ihuyi documents no rule for international SMS, so this is
- * the carriers' rule, not a promise of ihuyi's price.
+ * 70 characters (67 per part). Providers document no rule for international SMS, so this is
+ * the carriers' rule, not a promise of the provider's price.
  */
 export function countInternationalSegments(text: string): number {
 	let septets = 0;

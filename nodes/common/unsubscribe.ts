@@ -2,8 +2,8 @@ import type { SmsReceipt } from './receipt';
 
 /**
  * Whether a reply is an opt-out (退订): the answers Chinese marketing texts ask for
- * ("回T退订", "回TD退订", "拒收请回复R"…). Every reply both providers hand us goes through
- * here, so the Ihuyi Trigger, the Jiazhiyuan Trigger and Get Replies agree on what counts.
+ * ("回T退订", "回TD退订", "拒收请回复R"…). Every reply a provider hands us goes through
+ * here, so every trigger and every reply query agree on what counts.
  *
  * A reply counts only when the whole text, normalised, is one keyword: "我不想退订" says the
  * opposite, and "Tomorrow" or "TDK" merely begin with one. Normalising is what makes the
