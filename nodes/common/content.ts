@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { invalidInput } from './errors';
-import { hasLoneSurrogate } from './parameters';
+import { hasLoneSurrogate } from './characters';
 import { characterCount } from './segments';
 
 /** What one provider accepts as message text. */

@@ -1,4 +1,5 @@
-import { describeType, normaliseMainlandMobile } from './phone';
+import { describeType } from './parameters';
+import { normaliseMainlandMobile } from './phone';
 
 /**
  * The one reader of mainland mobiles for every node: a send to one number takes what it

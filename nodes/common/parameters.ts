@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from './errors';
-import { describeType } from './phone';
 
 /**
  * Reads a text parameter of one item. Expressions can hand over a number (kept as its
@@ -20,24 +19,6 @@ export function readText(ctx: IExecuteFunctions, name: string, itemIndex: number
 		`must be text, but the expression gave ${describeType(value)}`,
 		`Map a text value into "${label}", e.g. {{ $json.field }} of a text field, not a whole object or list.`,
 	);
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u20E3/u;
-
-/** Position (1-based, in characters) and text of the first emoji, if any. */
-export function findEmoji(text: string): { position: number; character: string } | undefined {
-	let position = 0;
-	for (const character of text) {
-		position++;
-		if (EMOJI.test(character)) return { position, character };
-	}
-	return undefined;
-}
-
-/** Broken text from a bad expression or a cut-off string: half of a surrogate pair. */
-export function hasLoneSurrogate(text: string): boolean {
-	return LONE_SURROGATE.test(text);
 }
 
 /**
@@ -59,4 +40,12 @@ function containsExpression(value: unknown): boolean {
 	if (Array.isArray(value)) return value.some(containsExpression);
 	if (value && typeof value === 'object') return Object.values(value).some(containsExpression);
 	return false;
+}
+
+/** How an error names the kind of value an expression gave, e.g. "an object". */
+export function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
 }

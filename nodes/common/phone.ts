@@ -1,5 +1,7 @@
+import { describeType } from './parameters';
+
 /**
- * Phone-number normalisation shared by both providers. We normalise only what is
+ * Phone-number normalisation shared by every node. We normalise only what is
  * unambiguous (full-width digits, spaces, dashes, dots, brackets, a +86/0086/86 prefix in
  * front of an 11-digit mainland mobile) and reject everything else with a reason the
  * caller can show to the user.
@@ -118,13 +120,6 @@ function checkNational(countryCode: string, national: string, raw: string): Pars
 		return { ok: false, reason: `"${raw}" is too short or too long for an international number` };
 	}
 	return { ok: true, countryCode, nationalNumber: national };
-}
-
-export function describeType(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	return `a ${typeof value}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ContentRules } from '../../../common/content';
 import { invalidInput } from '../../../common/errors';
 import { entryCount, readMobileList } from '../../../common/mobileList';
-import { findEmoji } from '../../../common/parameters';
+import { findEmoji } from '../../../common/characters';
 
 /**
  * The one mainland mobile of an item, read like every number list of this package

@@ -2,7 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../common/errors';
-import { findEmoji, hasLoneSurrogate, readText } from '../../../common/parameters';
+import { findEmoji, hasLoneSurrogate } from '../../../common/characters';
+import { readText } from '../../../common/parameters';
 import { incompleteAnswerError } from '../../../common/requestErrors';
 import { answerAsOutput, itemsSpend, oneCallPerItem } from '../../../common/runner/operation';
 import { runOperation } from '../../../common/runner/runOperation';
