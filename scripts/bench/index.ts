@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --json] [-- --quick] [-- --only pacing,overhead]`: the package's
  * performance figures (`--only` runs the named groups: overhead, latency, concurrency,
- * pacing, bulk, parse, webhook; `extra` is the last three), each measured in this run
+ * pacing, bulk, parse, webhook; `extra` is the last three; `webhook-engines` runs webhookRatio
+ * under each expression-engine setting, see webhookEngines.ts), each measured in this run
  * against a baseline measured in the same run, median of at least 5 repetitions after a
  * warm-up. Talks only to the simulator and n8n on 127.0.0.1.
  *
@@ -20,6 +21,7 @@ import { bulkBenchmarks, parseBenchmark, webhookBenchmark } from './extra';
 import { PACING, pacingFloorMs, pacingRuns } from './pacing';
 import { runGroups, selectGroups, toJson, toTable } from './report';
 import type { BenchGroup, BenchResult, Side } from './report';
+import { engineGroups } from './webhookEngines';
 
 export type { BenchResult } from './report';
 
@@ -193,6 +195,8 @@ function groups(): BenchGroup[] {
 		{ name: 'bulk', sets: ['extra'], run: () => bulkBenchmarks(REPS) },
 		{ name: 'parse', sets: ['extra'], run: async () => [await parseBenchmark(REPS)] },
 		...(n8n ? [{ name: 'webhook', sets: ['extra'], run: async () => [await webhookBenchmark(REPS)] }] : []),
+		// Six n8n starts: only with --only webhook-engines (3 repetitions each, like the bulk runs).
+		...(n8n ? engineGroups(Math.min(REPS, 3)) : []),
 	];
 }
 
