@@ -65,7 +65,8 @@ export async function runGroups(groups: BenchGroup[], progress: (line: string) =
 		try {
 			const results = await group.run();
 			outcomes.push({ group: group.name, results });
-			progress(`bench: ${group.name} done in ${((Date.now() - start) / 1000).toFixed(0)} s`);
+			const figures = results.map((result) => `${result.name} ${result.value.toFixed(2)}`).join(', ');
+			progress(`bench: ${group.name} done in ${((Date.now() - start) / 1000).toFixed(0)} s: ${figures}`);
 		} catch (error) {
 			outcomes.push({ group: group.name, results: [], error: message(error) });
 			progress(`bench: ${group.name} FAILED after ${((Date.now() - start) / 1000).toFixed(0)} s: ${message(error)}`);
