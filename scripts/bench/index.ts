@@ -1,9 +1,14 @@
 /**
  * `npm run bench [-- --json] [-- --quick] [-- --only pacing,overhead]`: the package's
  * performance figures (`--only` runs the named groups: overhead, latency, concurrency,
- * pacing, bulk, parse, webhook; `extra` is the last three), each measured
- * in this run against a baseline measured in the same run, median of at least 5
- * repetitions after a warm-up. Talks only to the simulator on 127.0.0.1.
+ * pacing, bulk, parse, webhook; `extra` is the last three; `webhook-engines` runs webhookRatio
+ * under each expression-engine setting, see webhookEngines.ts), each measured in this run
+ * against a baseline measured in the same run, median of at least 5 repetitions after a
+ * warm-up. Talks only to the simulator and n8n on 127.0.0.1.
+ *
+ * Every group runs even when another one fails; a failed group is reported with its error and
+ * the exit code is 1. With `--json` (or `npm run bench --json`, which keeps npm's own banner off
+ * standard output) standard output is one JSON object and progress goes to standard error.
  */
 import { cpus, totalmem } from 'os';
 
@@ -14,24 +19,19 @@ import type { Figure } from './measure';
 import { sendRaw, sendWithHelperOnly, sendWithNode } from './ihuyiOverhead';
 import { bulkBenchmarks, parseBenchmark, webhookBenchmark } from './extra';
 import { PACING, pacingFloorMs, pacingRuns } from './pacing';
+import { runGroups, selectGroups, toJson, toTable } from './report';
+import type { BenchGroup, BenchResult, Side } from './report';
+import { engineGroups } from './webhookEngines';
 
-export interface BenchResult {
-	name: string;
-	value: number;
-	min: number;
-	max: number;
-	goal: string;
-	met: boolean;
-	detail: string;
-}
+export type { BenchResult } from './report';
 
-const args = new Set(process.argv.slice(2));
-const REPS = args.has('--quick') ? 3 : 5;
 const argv = process.argv.slice(2);
+const args = new Set(argv);
+const REPS = args.has('--quick') ? 3 : 5;
+// `npm run bench --json` hands npm's --json to the script as npm_config_json.
+const JSON_OUTPUT = args.has('--json') || process.env.npm_config_json === 'true';
 const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',')) : undefined;
-const EXTRA = new Set(['bulk', 'parse', 'webhook']);
-const wanted = (group: string) => !only || only.has(group) || (EXTRA.has(group) && only.has('extra'));
 
 /** The provider runs in a process of its own, as a real one would. */
 async function withSimulator<T>(run: (sim: SimulatorProcess) => Promise<T>, latencyMs = 0): Promise<T> {
@@ -55,6 +55,15 @@ function fmt(figure: Figure, digits = 2): string {
 	return `${figure.median.toFixed(digits)} (min ${figure.min.toFixed(digits)}, max ${figure.max.toFixed(digits)})`;
 }
 
+function ms(label: string, figure: Figure): Side {
+	return { label, median: figure.median, min: figure.min, max: figure.max, unit: 'ms' };
+}
+
+/** A baseline computed rather than measured (an ideal time, a floor). */
+function fixed(label: string, value: number, unit: string): Side {
+	return { label, median: value, min: value, max: value, unit };
+}
+
 async function overhead(): Promise<BenchResult[]> {
 	const count = 2000;
 	return await withSimulator(async (sim) => {
@@ -69,7 +78,9 @@ async function overhead(): Promise<BenchResult[]> {
 				max: vsRaw.ratio.max,
 				goal: '≤ 1.10',
 				met: vsRaw.ratio.median <= 1.1,
-				detail: `Ihuyi node ${count} sends ${fmt(vsRaw.measured, 0)} ms vs raw keep-alive client ${fmt(vsRaw.baseline, 0)} ms, simulator latency 0 ms`,
+				measured: ms(`Ihuyi node, ${count} sends`, vsRaw.measured),
+				baseline: ms('raw keep-alive client, the same signed requests', vsRaw.baseline),
+				detail: 'one SMS per item, simulator latency 0 ms',
 			},
 			{
 				name: 'overheadVsN8nHelper',
@@ -78,7 +89,9 @@ async function overhead(): Promise<BenchResult[]> {
 				max: vsHelper.ratio.max,
 				goal: '≤ 1.05',
 				met: vsHelper.ratio.median <= 1.05,
-				detail: `Ihuyi node ${fmt(vsHelper.measured, 0)} ms vs n8n's httpRequestWithAuthentication alone ${fmt(vsHelper.baseline, 0)} ms (same ${count} signed requests)`,
+				measured: ms(`Ihuyi node, ${count} sends`, vsHelper.measured),
+				baseline: ms("n8n's httpRequestWithAuthentication alone, the same signed requests", vsHelper.baseline),
+				detail: 'the helper is given the numbers ready; simulator latency 0 ms',
 			},
 			{
 				name: 'overheadVsN8nFloor',
@@ -87,28 +100,34 @@ async function overhead(): Promise<BenchResult[]> {
 				max: vsFloor.ratio.max,
 				goal: '≤ 1.05',
 				met: vsFloor.ratio.median <= 1.05,
-				detail: `Ihuyi node ${fmt(vsFloor.measured, 0)} ms vs the same helper calls with n8n also resolving the mapped Mobile expression per item, as it does for the node ${fmt(vsFloor.baseline, 0)} ms`,
+				measured: ms(`Ihuyi node, ${count} sends`, vsFloor.measured),
+				baseline: ms("the same helper calls, n8n resolving the mapped Mobile expression per item, results of the send's shape", vsFloor.baseline),
+				detail: 'simulator latency 0 ms',
 			},
 		];
 	});
 }
 
-async function overheadAtLatency(): Promise<BenchResult> {
+async function overheadAtLatency(): Promise<BenchResult[]> {
 	const count = 200;
 	const latencyMs = 20;
 	return await withSimulator(async (sim) => {
 		const vsRaw = await ratio(REPS, clearing(sim, () => sendWithNode(sim, count)), clearing(sim, () => sendRaw(sim, count)));
 		// n8n's helper alone against the same client: the floor of any node that uses it.
 		const helperVsRaw = await ratio(REPS, clearing(sim, () => sendWithHelperOnly(sim, count, 1, true)), clearing(sim, () => sendRaw(sim, count)));
-		return {
-			name: 'overheadRatioAt20msLatency',
-			value: vsRaw.ratio.median,
-			min: vsRaw.ratio.min,
-			max: vsRaw.ratio.max,
-			goal: '≤ 1.05',
-			met: vsRaw.ratio.median <= 1.05,
-			detail: `${count} sends with the simulator answering after ${latencyMs} ms: node ${fmt(vsRaw.measured, 0)} ms vs raw ${fmt(vsRaw.baseline, 0)} ms; n8n's helper alone (with the Mobile expression) vs raw ${helperVsRaw.ratio.median.toFixed(2)} (min ${helperVsRaw.ratio.min.toFixed(2)}, max ${helperVsRaw.ratio.max.toFixed(2)})`,
-		};
+		return [
+			{
+				name: 'overheadRatioAt20msLatency',
+				value: vsRaw.ratio.median,
+				min: vsRaw.ratio.min,
+				max: vsRaw.ratio.max,
+				goal: '≤ 1.05',
+				met: vsRaw.ratio.median <= 1.05,
+				measured: ms(`Ihuyi node, ${count} sends`, vsRaw.measured),
+				baseline: ms('raw keep-alive client, the same signed requests', vsRaw.baseline),
+				detail: `the simulator answering after ${latencyMs} ms; n8n's helper alone (with the Mobile expression) vs raw: ${fmt(helperVsRaw.ratio)} (${helperVsRaw.measured.median.toFixed(0)} vs ${helperVsRaw.baseline.median.toFixed(0)} ms)`,
+			},
+		];
 	}, latencyMs);
 }
 
@@ -133,42 +152,62 @@ async function concurrency(c: number, name: string, goal: number): Promise<Bench
 			max: efficiency.max,
 			goal: `≥ ${goal.toFixed(2)}`,
 			met: efficiency.median >= goal,
-			detail: `${count} sends, Max Concurrent Requests ${c}, ${latencyMs} ms latency: ideal ${ideal} ms, measured ${fmt(measured, 0)} ms; n8n's helper alone with the same ${c} in flight (and the Mobile expression): ${paired.baseline.median.toFixed(0)} ms, efficiency ${helper.toFixed(2)}`,
+			measured: ms(`Ihuyi node, ${count} sends, Max Concurrent Requests ${c}`, measured),
+			baseline: fixed(`ideal: ${count} × ${latencyMs} ms / ${c}`, ideal, 'ms'),
+			detail: `${latencyMs} ms latency; n8n's helper alone with the same ${c} in flight (and the Mobile expression): ${fmt(paired.baseline, 0)} ms, efficiency ${helper.toFixed(2)}`,
 		};
 	}, latencyMs);
 }
 
-async function pacing(): Promise<BenchResult> {
+async function pacing(): Promise<BenchResult[]> {
 	const floor = pacingFloorMs();
 	return await withSimulator(async (sim) => {
 		const runs = await pacingRuns(sim, REPS);
 		const ratioOf = (ms: number) => ms / floor;
-		return {
-			name: 'pacingRatio',
-			value: ratioOf(runs.paced.median),
-			min: ratioOf(runs.paced.min),
-			max: ratioOf(runs.paced.max),
-			goal: '≤ 1.20, 0 × 4080',
-			met: ratioOf(runs.paced.median) <= 1.2 && runs.refusedPaced === 0,
-			detail: `${PACING.numbers * PACING.repeats} sends, ${PACING.numbers} numbers × ${PACING.repeats}, Max Concurrent Requests ${PACING.concurrency}, ${PACING.latencyMs} ms latency, ${PACING.ruleMs} ms rule: paced ${fmt(runs.paced, 0)} ms, ${runs.refusedPaced} × 4080 (most in a run), floor ${floor} ms; pacing off ${fmt(runs.unpaced, 0)} ms, ${fmt(runs.refusedUnpaced, 0)} × 4080`,
-		};
+		return [
+			{
+				name: 'pacingRatio',
+				value: ratioOf(runs.paced.median),
+				min: ratioOf(runs.paced.min),
+				max: ratioOf(runs.paced.max),
+				goal: '≤ 1.20, 0 × 4080',
+				met: ratioOf(runs.paced.median) <= 1.2 && runs.refusedPaced === 0,
+				measured: ms(`paced, ${PACING.numbers * PACING.repeats} sends (${runs.refusedPaced} × 4080, most in a run)`, runs.paced),
+				baseline: fixed(`floor of the ${PACING.ruleMs} ms rule`, floor, 'ms'),
+				detail: `${PACING.numbers} numbers × ${PACING.repeats}, Max Concurrent Requests ${PACING.concurrency}, ${PACING.latencyMs} ms latency; pacing off ${fmt(runs.unpaced, 0)} ms, ${fmt(runs.refusedUnpaced, 0)} × 4080`,
+			},
+		];
 	});
 }
 
+/** Every group, in the order they run; `--only` picks some. */
+function groups(): BenchGroup[] {
+	// BENCH_SKIP_N8N=1 leaves out the figures that need a real n8n installed.
+	const n8n = process.env.BENCH_SKIP_N8N !== '1';
+	return [
+		{ name: 'overhead', run: overhead },
+		{ name: 'latency', run: overheadAtLatency },
+		// n8n's HTTP helper costs ~0.5 ms of CPU per request (it opens a new connection each
+		// time), so efficiency falls as c grows: both settings are reported, each beside the
+		// efficiency of the helper alone.
+		{ name: 'concurrency', run: async () => [await concurrency(10, 'concurrencyEfficiency', 0.9), await concurrency(20, 'concurrencyEfficiencyAt20', 0.85)] },
+		{ name: 'pacing', run: pacing },
+		{ name: 'bulk', sets: ['extra'], run: () => bulkBenchmarks(REPS) },
+		{ name: 'parse', sets: ['extra'], run: async () => [await parseBenchmark(REPS)] },
+		...(n8n ? [{ name: 'webhook', sets: ['extra'], run: async () => [await webhookBenchmark(REPS)] }] : []),
+		// Six n8n starts: only with --only webhook-engines (3 repetitions each, like the bulk runs).
+		...(n8n ? engineGroups(Math.min(REPS, 3)) : []),
+	];
+}
+
 async function main(): Promise<void> {
-	const results: BenchResult[] = [];
-	if (wanted('overhead')) results.push(...(await overhead()));
-	if (wanted('latency')) results.push(await overheadAtLatency());
-	// n8n's HTTP helper costs ~0.5 ms of CPU per request (it opens a new connection each
-	// time), so efficiency falls as c grows: both settings are reported, each beside the
-	// efficiency of the helper alone.
-	if (wanted('concurrency')) results.push(await concurrency(10, 'concurrencyEfficiency', 0.9));
-	if (wanted('concurrency')) results.push(await concurrency(20, 'concurrencyEfficiencyAt20', 0.85));
-	if (wanted('pacing')) results.push(await pacing());
-	if (wanted('bulk')) results.push(...(await bulkBenchmarks(REPS)));
-	if (wanted('parse')) results.push(await parseBenchmark(REPS));
-	// BENCH_SKIP_N8N=1 leaves out the one figure that needs a real n8n installed.
-	if (wanted('webhook') && process.env.BENCH_SKIP_N8N !== '1') results.push(await webhookBenchmark(REPS));
+	const all = groups();
+	const known = new Set(all.flatMap((group) => [group.name, ...(group.sets ?? [])]));
+	const unknown = [...(only ?? [])].filter((name) => !known.has(name));
+	if (unknown.length) throw new Error(`--only: no group ${unknown.join(', ')} (groups: ${[...known].join(', ')})`);
+	const selected = selectGroups(all, only);
+	const progress = (line: string) => process.stderr.write(`${line}\n`);
+	const outcomes = await runGroups(selected, progress);
 
 	const machine = {
 		cpu: cpus()[0]?.model ?? 'unknown',
@@ -177,21 +216,17 @@ async function main(): Promise<void> {
 		node: process.version,
 		repetitions: REPS,
 	};
-	if (args.has('--json')) {
-		const json: Record<string, unknown> = { machine };
-		for (const result of results) json[result.name] = { value: result.value, min: result.min, max: result.max, goal: result.goal, met: result.met, detail: result.detail };
-		console.log(JSON.stringify(json, null, 2));
-		return;
+	if (JSON_OUTPUT) {
+		process.stdout.write(`${toJson(machine, outcomes)}\n`);
+	} else {
+		const lines = [`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; median of ${REPS} after a warm-up`, ...toTable(outcomes)];
+		process.stdout.write(`${lines.join('\n')}\n`);
 	}
-	console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; median of ${REPS} after a warm-up`);
-	console.log('| figure | median | min | max | goal | met | measured |');
-	console.log('|---|---|---|---|---|---|---|');
-	for (const r of results) {
-		console.log(`| ${r.name} | ${r.value.toFixed(2)} | ${r.min.toFixed(2)} | ${r.max.toFixed(2)} | ${r.goal} | ${r.met ? 'yes' : 'no'} | ${r.detail} |`);
-	}
+	if (outcomes.some((outcome) => outcome.error !== undefined)) process.exitCode = 1;
 }
 
+// Groups' errors are reported with their figures; what reaches here is a usage error.
 main().catch((error: unknown) => {
-	console.error(error);
+	console.error(error instanceof Error ? error.message : error);
 	process.exit(1);
 });
