@@ -31,18 +31,6 @@ import { IhuyiVoiceApi } from '../../credentials/IhuyiVoiceApi.credentials';
 import { JiazhiyuanApi } from '../../credentials/JiazhiyuanApi.credentials';
 import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
 import { Jiazhiyuan } from '../../nodes/Jiazhiyuan/Jiazhiyuan.node';
-import { setReadRetryWait } from '../../nodes/common/readRetry';
-
-/**
- * Balance queries retried after a lost answer ask for the production delays (0.3 s, then
- * 1 s); here each delay is recorded and returns at once, so tests do not sleep through them.
- * Everything else about the retries (which failures, how many) is the production code's.
- */
-export const readRetryWaits: number[] = [];
-setReadRetryWait(async (ms) => {
-	readRetryWaits.push(ms);
-});
-
 /** Node types by name; other suites register theirs with `registerNodeType`. */
 const nodeTypes = new Map<string, INodeType>([
 	['ihuyi', new Ihuyi()],
