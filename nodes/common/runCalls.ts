@@ -5,7 +5,7 @@ import type { SentNaming } from './alreadySentNote';
 import { readDryRun } from './dryRun';
 import { asNodeError } from './errors';
 import { failedItemJson } from './failedItem';
-import { PerNumberPacer, pacingSettings } from './perNumberPacing';
+import { PER_NUMBER_INTERVAL_MS, PerNumberPacer } from './perNumberPacing';
 import { QuietHours } from './quietHours';
 import { RequestSlots } from './requestSlots';
 import { callKey, RetryMemory } from './retryMemory';
@@ -163,7 +163,7 @@ async function runPlanned<Prepared, Call extends PlannedCall, Sent>(
 	const sends = task.sends;
 	let failure: { error: unknown; call: Call } | undefined;
 	const slots = new RequestSlots(Math.max(1, Math.min(Math.floor(task.concurrency ?? 1) || 1, calls.length || 1)));
-	const pacer = task.paceKey && pacingSettings.enabled ? new PerNumberPacer(pacingSettings.intervalMs) : undefined;
+	const pacer = task.paceKey ? new PerNumberPacer(PER_NUMBER_INTERVAL_MS) : undefined;
 	const attempt = async (call: Call, position: number) => {
 		// After a failure without Continue On Fail, nothing more goes out.
 		if (failure) return;

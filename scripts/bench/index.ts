@@ -150,7 +150,7 @@ async function pacing(): Promise<BenchResult> {
 			max: ratioOf(runs.paced.max),
 			goal: '≤ 1.20, 0 × 4080',
 			met: ratioOf(runs.paced.median) <= 1.2 && runs.refusedPaced === 0,
-			detail: `${PACING.numbers * PACING.repeats} sends, ${PACING.numbers} numbers × ${PACING.repeats}, Max Concurrent Requests ${PACING.concurrency}, ${PACING.latencyMs} ms latency, ${PACING.ruleMs} ms rule: paced ${fmt(runs.paced, 0)} ms, ${runs.refusedPaced} × 4080 (most in a run), floor ${floor} ms; pacing off ${fmt(runs.unpaced, 0)} ms, ${fmt(runs.refusedUnpaced, 0)} × 4080`,
+			detail: `${PACING.numbers * PACING.repeats} sends, ${PACING.numbers} numbers × ${PACING.repeats}, Max Concurrent Requests ${PACING.concurrency}, ${PACING.latencyMs} ms latency, ${PACING.ruleMs} ms rule: paced ${fmt(runs.paced, 0)} ms, ${runs.refusedPaced} × 4080 (most in a run), floor ${floor} ms; the same sends to ${PACING.numbers * PACING.repeats} distinct numbers ${fmt(runs.distinct, 0)} ms, ${runs.refusedDistinct} × 4080`,
 		};
 	});
 }
