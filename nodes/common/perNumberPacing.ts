@@ -1,12 +1,10 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * ihuyi refuses a second message to the same number within one second (code 4080), so the
- * runner keeps sends to one number `intervalMs` apart. Production never changes these
- * values: tests shorten the interval so that they do not wait real seconds, and `enabled`
- * exists only so that the benchmark can measure the same run without pacing.
+ * ihuyi refuses a second message to the same number within one second (code 4080): the
+ * runner keeps sends to one number this far apart.
  */
-export const pacingSettings = { intervalMs: 1000, enabled: true };
+export const PER_NUMBER_INTERVAL_MS = 1000;
 
 /**
  * Runs the sends of each key (a phone number) one after the other, starting each one no

@@ -13,20 +13,6 @@ import { answerLost } from './failureKinds';
  */
 export const READ_RETRY_DELAYS_MS: readonly number[] = [300, 1000];
 
-/** How a retry waits for its delay: n8n's `sleep` unless the process chose otherwise. */
-export type RetryWait = (ms: number) => Promise<void>;
-
-let wait: RetryWait = sleep;
-
-/**
- * Replaces how retries wait, for the whole process; without an argument, restores n8n's
- * `sleep`. The delays asked for, the number of retries and what is retried stay the same:
- * a test harness passes a wait that returns at once (and may record the delays).
- */
-export function setReadRetryWait(next: RetryWait = sleep): void {
-	wait = next;
-}
-
 export async function withReadRetries<T>(
 	node: INode,
 	attempt: () => Promise<T>,
@@ -41,7 +27,7 @@ export async function withReadRetries<T>(
 				if (error instanceof NodeApiError) throw new NodeApiError(node, error as unknown as JsonObject);
 				throw new NodeOperationError(node, error as Error);
 			}
-			await wait(delaysMs[retry]);
+			await sleep(delaysMs[retry]);
 		}
 	}
 }

@@ -174,7 +174,7 @@ async function pacing(): Promise<BenchResult[]> {
 				met: ratioOf(runs.paced.median) <= 1.2 && runs.refusedPaced === 0,
 				measured: ms(`paced, ${PACING.numbers * PACING.repeats} sends (${runs.refusedPaced} × 4080, most in a run)`, runs.paced),
 				baseline: fixed(`floor of the ${PACING.ruleMs} ms rule`, floor, 'ms'),
-				detail: `${PACING.numbers} numbers × ${PACING.repeats}, Max Concurrent Requests ${PACING.concurrency}, ${PACING.latencyMs} ms latency; pacing off ${fmt(runs.unpaced, 0)} ms, ${fmt(runs.refusedUnpaced, 0)} × 4080`,
+				detail: `${PACING.numbers} numbers × ${PACING.repeats}, Max Concurrent Requests ${PACING.concurrency}, ${PACING.latencyMs} ms latency; the same sends to ${PACING.numbers * PACING.repeats} distinct numbers ${fmt(runs.distinct, 0)} ms, ${runs.refusedDistinct} × 4080`,
 			},
 		];
 	});

@@ -18,7 +18,8 @@ import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
 import { IhuyiTrigger } from '../../nodes/IhuyiTrigger/IhuyiTrigger.node';
 import { Jiazhiyuan } from '../../nodes/Jiazhiyuan/Jiazhiyuan.node';
 import { JiazhiyuanTrigger } from '../../nodes/JiazhiyuanTrigger/JiazhiyuanTrigger.node';
-import { getCredentialType, registerNodeType, runNode, withCredentialDefaults } from './n8nHarness';
+import { getCredentialType, withCredentialDefaults } from './credentialStore';
+import { registerNodeType, runNode } from './n8nHarness';
 
 /** The package's nodes, where n8n looks for a `testedBy` when a credential has no `test`. */
 const PACKAGE_NODES: INodeType[] = [new Ihuyi(), new IhuyiTrigger(), new Jiazhiyuan(), new JiazhiyuanTrigger()];

@@ -2,17 +2,14 @@
  * Runs our nodes through n8n's own execution engine (n8n-core's WorkflowExecute on an
  * n8n-workflow Workflow), as n8n's internal NodeTestHarness does: parameters and
  * expressions are resolved by n8n, requests go through n8n's real HTTP helper, and the
- * credential's `authenticate` signs them. Only the credential store is ours: it hands out
- * the decrypted test credentials, with the credential type's defaults applied as n8n does.
+ * credential's `authenticate` signs them. Only the credential store is ours (see
+ * credentialStore).
  */
 import { WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
-import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentials,
-	ICredentialType,
 	IDataObject,
-	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -24,46 +21,18 @@ import type {
 	ExecutionError,
 } from 'n8n-workflow';
 
-import { IhuyiInternationalSmsApi } from '../../credentials/IhuyiInternationalSmsApi.credentials';
-import { IhuyiSmsApi } from '../../credentials/IhuyiSmsApi.credentials';
-import { IhuyiTriggerTokenApi } from '../../credentials/IhuyiTriggerTokenApi.credentials';
-import { IhuyiVoiceApi } from '../../credentials/IhuyiVoiceApi.credentials';
-import { JiazhiyuanApi } from '../../credentials/JiazhiyuanApi.credentials';
 import { Ihuyi } from '../../nodes/Ihuyi/Ihuyi.node';
 import { Jiazhiyuan } from '../../nodes/Jiazhiyuan/Jiazhiyuan.node';
-import { setReadRetryWait } from '../../nodes/common/readRetry';
-
-/**
- * Balance queries retried after a lost answer ask for the production delays (0.3 s, then
- * 1 s); here each delay is recorded and returns at once, so tests do not sleep through them.
- * Everything else about the retries (which failures, how many) is the production code's.
- */
-export const readRetryWaits: number[] = [];
-setReadRetryWait(async (ms) => {
-	readRetryWaits.push(ms);
-});
+import { createCredentialsHelper } from './credentialStore';
 
 /** Node types by name; other suites register theirs with `registerNodeType`. */
 const nodeTypes = new Map<string, INodeType>([
 	['ihuyi', new Ihuyi()],
 	['jiazhiyuan', new Jiazhiyuan()],
 ]);
-const credentialTypes = new Map<string, ICredentialType>(
-	[new IhuyiSmsApi(), new IhuyiInternationalSmsApi(), new IhuyiVoiceApi(), new IhuyiTriggerTokenApi(), new JiazhiyuanApi()].map((type) => [type.name, type]),
-);
 
 export function registerNodeType(type: INodeType): void {
 	nodeTypes.set(type.description.name, type);
-}
-
-export function registerCredentialType(type: ICredentialType): void {
-	credentialTypes.set(type.name, type);
-}
-
-export function getCredentialType(name: string): ICredentialType {
-	const type = credentialTypes.get(name);
-	if (!type) throw new Error(`unknown credential type ${name}`);
-	return type;
 }
 
 /**
@@ -103,68 +72,6 @@ function lookup(name: string): INodeType {
 	return type;
 }
 
-/** The credential's fields with its declared defaults filled in, as n8n stores them. */
-export function withCredentialDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	const result: ICredentialDataDecryptedObject = {};
-	for (const property of getCredentialType(type).properties) {
-		if (property.type === 'notice') continue;
-		result[property.name] = (property.default as ICredentialDataDecryptedObject[string]) ?? '';
-	}
-	return { ...result, ...data };
-}
-
-class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const type = getCredentialType(typeName);
-		if (typeof type.authenticate === 'function') {
-			return await type.authenticate(credentials, requestOptions);
-		}
-		return requestOptions;
-	}
-
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async runPreAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used by these nodes');
-	}
-
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _node: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
-		const data = this.store[type];
-		if (!data) throw new Error(`no test credential of type ${type}`);
-		return withCredentialDefaults(type, data);
-	}
-
-	async updateCredentials(): Promise<void> {}
-
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(type: string) {
-		return getCredentialType(type).properties;
-	}
-}
-
-/** The credential store n8n would consult, holding the given decrypted test credentials. */
-export function createCredentialsHelper(store: Record<string, ICredentialDataDecryptedObject>): ICredentialsHelper {
-	return new TestCredentialsHelper(store);
-}
 
 export interface RunNodeOptions {
 	/** Node type name, e.g. "ihuyi". */
@@ -247,7 +154,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials ?? {}),
+		credentialsHelper: createCredentialsHelper(options.credentials ?? {}),
 		hooks,
 		executionId: 'test-execution',
 		currentNodeExecutionIndex: 0,

@@ -7,7 +7,7 @@ import { PollContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes, IWorkflowExecuteAdditionalData, WorkflowExecuteMode } from 'n8n-workflow';
 
-import { createCredentialsHelper } from './n8nHarness';
+import { createCredentialsHelper } from './credentialStore';
 
 export interface Poller {
 	poll(mode?: WorkflowExecuteMode): Promise<INodeExecutionData[][] | null>;

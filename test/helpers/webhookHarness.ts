@@ -15,7 +15,7 @@ import { WebhookContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { createCredentialsHelper } from './n8nHarness';
+import { createCredentialsHelper } from './credentialStore';
 
 export interface WebhookServer {
 	url: string;

@@ -1,19 +1,22 @@
 /**
  * Per-number pacing of ihuyi sends, over real HTTP against the simulator with ihuyi's 4080
- * rule (one message per number per product within the interval) switched on. The interval
- * is shortened on both sides so that no test waits real seconds; production uses 1 s.
+ * rule (one message per number per product within a second) switched on. The runs go on
+ * jest's fake clock (see fakeClock): the node paces at its production interval and the
+ * simulator stamps and judges each request on that clock, so no test waits real seconds.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { pacingSettings } from '../../nodes/common/perNumberPacing';
+import { onFakeClock } from '../helpers/fakeClock';
 import { runNode } from '../helpers/n8nHarness';
+import type { RunNodeOptions, RunNodeResult } from '../helpers/n8nHarness';
 import { mountControlRoutes } from '../simulator/control';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { startSimulator } from '../simulator/server';
 import type { Simulator } from '../simulator/server';
 import type { LoggedRequest } from '../simulator/types';
 
-const INTERVAL_MS = 250;
+/** ihuyi's rule: one message per number within a second (the simulator's after a reset). */
+const RULE_MS = 1000;
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -22,16 +25,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await sim.close();
-	pacingSettings.intervalMs = 1000;
-	pacingSettings.enabled = true;
 });
 beforeEach(() => {
 	sim.reset();
+	// Real milliseconds, so that requests overlap; they take no time on the fake clock.
 	sim.latencyMs = 20;
-	sim.ihuyi.rateLimit.intervalMs = INTERVAL_MS;
-	pacingSettings.intervalMs = INTERVAL_MS;
-	pacingSettings.enabled = true;
 });
+
+const runPaced = async (options: RunNodeOptions): Promise<RunNodeResult> => (await onFakeClock(async () => await runNode(options))).result;
 
 const options = { maxConcurrency: 10 };
 
@@ -71,8 +72,8 @@ function byNumber(requests: LoggedRequest[]): Map<string, LoggedRequest[]> {
 describe.each(Object.entries(PRODUCTS))('%s: repeated numbers at Max Concurrent Requests 10', (product, { parameters, phone, wire }) => {
 	const route = `ihuyi:${product}:Submit`;
 
-	test('no 4080: every item is sent once, repeats of a number at least the interval apart', async () => {
-		const { items, error } = await runNode({
+	test('no 4080: every item is sent once, repeats of a number at least a second apart on the clock ihuyi stamps', async () => {
+		const { items, error } = await runPaced({
 			type: 'ihuyi',
 			parameters,
 			credentials: ihuyiCredentials(sim),
@@ -93,12 +94,12 @@ describe.each(Object.entries(PRODUCTS))('%s: repeated numbers at Max Concurrent 
 			const arrivals = groups.get(wire(n))!.map((request) => request.at);
 			expect(arrivals).toHaveLength(5);
 			const gaps = arrivals.slice(1).map((at, index) => at - arrivals[index]);
-			expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL_MS);
+			expect(Math.min(...gaps)).toBeGreaterThanOrEqual(RULE_MS);
 		}
 	});
 
 	test('numbers that do not repeat are not held up: all go before any number is sent a second time', async () => {
-		const { error } = await runNode({
+		const { error } = await runPaced({
 			type: 'ihuyi',
 			parameters,
 			credentials: ihuyiCredentials(sim),
@@ -116,24 +117,27 @@ describe.each(Object.entries(PRODUCTS))('%s: repeated numbers at Max Concurrent 
 });
 
 describe('pacing keeps the runner guarantees', () => {
-	test('without pacing the same items get 4080 answers (the rule is live in these tests)', async () => {
-		pacingSettings.enabled = false;
-		const { items } = await runNode({
-			type: 'ihuyi',
-			parameters: PRODUCTS.sms.parameters,
-			credentials: ihuyiCredentials(sim),
-			items: PLAN.map((n) => ({ json: { phone: PRODUCTS.sms.phone(n) } })),
-			continueOnFail: true,
-		});
+	test('the rule is live on this clock: two runs of the same items at once, each pacing only itself, get 4080 answers', async () => {
+		const run = async () =>
+			await runNode({
+				type: 'ihuyi',
+				parameters: PRODUCTS.sms.parameters,
+				credentials: ihuyiCredentials(sim),
+				items: PLAN.map((n) => ({ json: { phone: PRODUCTS.sms.phone(n) } })),
+				continueOnFail: true,
+			});
+		const { result } = await onFakeClock(async () => await Promise.all([run(), run()]));
+		const items = result.flatMap((each) => each.items);
 		const refused = items.filter((item) => (item.json.error as { code?: string } | undefined)?.code === '4080');
 		expect(refused.length).toBeGreaterThan(0);
-		expect(items.map((item) => item.pairedItem)).toEqual(PLAN.map((_, index) => ({ item: index })));
+		expect(sim.ihuyi.sent.length + refused.length).toBe(2 * PLAN.length);
+		for (const each of result) expect(each.items.map((item) => item.pairedItem)).toEqual(PLAN.map((_, index) => ({ item: index })));
 	});
 
 	test('a failure without Continue On Fail stops the repeats still waiting; the note names what went out', async () => {
 		sim.ihuyi.blacklist.add(PRODUCTS.sms.wire(1));
 		const plan = [0, 0, 0, 1];
-		const { error } = await runNode({
+		const { error } = await runPaced({
 			type: 'ihuyi',
 			parameters: PRODUCTS.sms.parameters,
 			credentials: ihuyiCredentials(sim),
@@ -148,7 +152,7 @@ describe('pacing keeps the runner guarantees', () => {
 	test('with Continue On Fail a bad item and a refused one become error items in place; repeats still paced', async () => {
 		sim.ihuyi.blacklist.add(PRODUCTS.sms.wire(1));
 		const phones = [PRODUCTS.sms.phone(0), 'not a number', PRODUCTS.sms.phone(0), PRODUCTS.sms.phone(1), PRODUCTS.sms.phone(0)];
-		const { items, error } = await runNode({
+		const { items, error } = await runPaced({
 			type: 'ihuyi',
 			parameters: PRODUCTS.sms.parameters,
 			credentials: ihuyiCredentials(sim),

@@ -1,15 +1,13 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { allText, readRetryWaits, runNode } from '../helpers/n8nHarness';
+import { onFakeClock } from '../helpers/fakeClock';
+import { allText, runNode } from '../helpers/n8nHarness';
 import { ALL_IHUYI_KEYS, ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import type { Simulator } from '../simulator/server';
 import { useSimulator } from '../helpers/useSimulator';
 
 let sim: Simulator;
 useSimulator((started) => (sim = started));
-beforeEach(() => {
-	readRetryWaits.length = 0;
-});
 
 function expectNoKey(value: unknown): void {
 	const text = allText(value);
@@ -180,29 +178,35 @@ describe('unreadable answers and transport failures', () => {
 });
 
 describe('balance queries (idempotent) retry briefly; sends never do', () => {
-	test.each(['http502', 'http503', 'reset', 'empty', 'html'] as const)('GetNum survives one %s', async (kind) => {
+	const getBalance = async () =>
+		await onFakeClock(async () => await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) }));
+	/** How far apart the queries reached ihuyi, on the clock the simulator stamps them with. */
+	const gaps = () => sim.requestsTo('ihuyi:sms:GetNum').map((request, index, all) => request.at - (all[index - 1]?.at ?? request.at)).slice(1);
+
+	test.each(['http502', 'http503', 'reset', 'empty', 'html'] as const)('GetNum survives one %s, asked again 300 ms later', async (kind) => {
 		sim.injectFault({ kind, route: 'ihuyi:sms:GetNum' });
-		const { items, error } = await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
-		expect(error).toBeUndefined();
-		expect(items[0].json.balance).toBe(1000);
+		const { result, waits } = await getBalance();
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.balance).toBe(1000);
 		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(2);
-		expect(readRetryWaits).toEqual([300]);
+		expect(waits).toEqual([300]);
+		expect(gaps()).toEqual([300]);
 	});
 
-	test('GetNum gives up after three attempts with the last error', async () => {
+	test('GetNum gives up after three attempts with the last error, having waited 300 ms, then 1 s', async () => {
 		sim.injectFault({ kind: 'http503', route: 'ihuyi:sms:GetNum', times: 5 });
-		const { error } = await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
-		expect(error!.message).toMatch(/HTTP 503/);
+		const { result, waits } = await getBalance();
+		expect(result.error!.message).toMatch(/HTTP 503/);
 		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(3);
-		// The production waits between the attempts, asked for (the harness does not sleep them).
-		expect(readRetryWaits).toEqual([300, 1000]);
+		expect(waits).toEqual([300, 1000]);
+		expect(gaps()).toEqual([300, 1000]);
 	});
 
 	test('a refusal is not retried', async () => {
 		sim.ihuyi.accounts.sms.frozen = true;
-		await runNode({ type: 'ihuyi', parameters: { resource: 'sms', operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
+		const { waits } = await getBalance();
 		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(1);
-		expect(readRetryWaits).toEqual([]);
+		expect(waits).toEqual([]);
 	});
 
 	test.each(['http502', 'reset', 'timeout'] as const)('Submit is sent once after %s', async (kind) => {

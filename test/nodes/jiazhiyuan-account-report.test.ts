@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { allText, readRetryWaits, runNode } from '../helpers/n8nHarness';
+import { onFakeClock } from '../helpers/fakeClock';
+import { allText, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials } from '../helpers/jiazhiyuanFixtures';
 import { mountControlRoutes } from '../simulator/control';
 import type { Simulator } from '../simulator/server';
@@ -31,18 +32,25 @@ describe('Account: Get Balance', () => {
 		expect(sim.requestsTo('jiazhiyuan:getRestMoney')).toHaveLength(1);
 	});
 
-	test('a lost answer is retried (idempotent read)', async () => {
+	test('a lost answer is asked again 300 ms later (idempotent read)', async () => {
 		sim.injectFault({ kind: 'http502', route: 'jiazhiyuan:getRestMoney' });
-		readRetryWaits.length = 0;
-		const { items } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
-		expect(items[0].json.gateSmsNum).toBe(49919);
+		const { result, waits } = await onFakeClock(
+			async () => await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) }),
+		);
+		expect(result.items[0].json.gateSmsNum).toBe(49919);
+		const [first, second] = sim.requestsTo('jiazhiyuan:getRestMoney');
 		expect(sim.requestsTo('jiazhiyuan:getRestMoney')).toHaveLength(2);
-		expect(readRetryWaits).toEqual([300]);
+		expect(waits).toEqual([300]);
+		expect(second.at - first.at).toBe(300);
 	});
 
 	test('an answer that is neither a balance nor failure is unexpected', async () => {
 		sim.injectFault({ kind: 'html', route: 'jiazhiyuan:getRestMoney', times: 3 });
-		const { error } = await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) });
+		const { result, waits } = await onFakeClock(
+			async () => await runNode({ type: 'jiazhiyuan', parameters: { resource: 'account', operation: 'getBalance' }, credentials: jiazhiyuanCredentials(sim) }),
+		);
+		const { error } = result;
+		expect(waits).toEqual([300, 1000]);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error!.message).toMatch(/Unexpected answer from jiazhiyuan \(HTTP 200\)/);
 	});

@@ -9,16 +9,21 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { jiazhiyuanCredentials, jzySend } from '../helpers/jiazhiyuanFixtures';
-import { readRetryWaits, runNode } from '../helpers/n8nHarness';
+import { onFakeClock } from '../helpers/fakeClock';
+import { runNode } from '../helpers/n8nHarness';
 import { useSimulator } from '../helpers/useSimulator';
 import type { Simulator } from '../simulator/server';
 
 let sim: Simulator;
 useSimulator((started) => (sim = started));
-beforeEach(() => (readRetryWaits.length = 0));
 
 const balance = { resource: 'sms', operation: 'getBalance' };
 const causeOf = (error: unknown) => (error as { failure?: { cause?: string } }).failure?.cause;
+/** Runs the node on jest's fake clock: `waits` are the read retries' delays, waited on that clock. */
+const runTimed = async (options: Parameters<typeof runNode>[0]) => {
+	const { result, waits } = await onFakeClock(async () => await runNode(options));
+	return { ...result, waits };
+};
 
 describe('a send whose answer was lost', () => {
 	test.each(['http502', 'http503', 'timeout', 'reset'] as const)('ihuyi %s: "may already have been sent", no retry cause', async (kind) => {
@@ -54,10 +59,10 @@ describe('a send whose answer was lost', () => {
 
 	test('a read that fails on a 502 still says try again later and is retried', async () => {
 		sim.injectFault({ kind: 'http502', route: 'ihuyi:sms:GetNum', times: 3 });
-		const { error } = await runNode({ type: 'ihuyi', parameters: balance, credentials: ihuyiCredentials(sim) });
+		const { error, waits } = await runTimed({ type: 'ihuyi', parameters: balance, credentials: ihuyiCredentials(sim) });
 		expect((error as NodeApiError).description).toMatch(/Try again later/);
 		expect(causeOf(error)).toBe('temporarily-unavailable');
-		expect(readRetryWaits).toEqual([300, 1000]);
+		expect(waits).toEqual([300, 1000]);
 	});
 });
 
@@ -66,37 +71,39 @@ describe('read retries only after a lost answer', () => {
 		['an empty API key', { sms: { apiKey: '' } }],
 		['an empty API ID', { sms: { apiId: '' } }],
 	])('%s is not retried', async (_name, overrides) => {
-		const { error } = await runNode({ type: 'ihuyi', parameters: balance, credentials: ihuyiCredentials(sim, overrides) });
+		const { error, waits } = await runTimed({ type: 'ihuyi', parameters: balance, credentials: ihuyiCredentials(sim, overrides) });
 		expect(error!.message).toMatch(/credential has no API/);
-		expect(readRetryWaits).toEqual([]);
+		expect(waits).toEqual([]);
 		expect(sim.requestsTo('ihuyi')).toHaveLength(0);
 	});
 
 	test('a wrong key (40502, the dynamic password does not match) is not retried', async () => {
-		const { error } = await runNode({ type: 'ihuyi', parameters: balance, credentials: ihuyiCredentials(sim, { sms: { apiKey: 'wrong-key-123' } }) });
+		const { error, waits } = await runTimed({ type: 'ihuyi', parameters: balance, credentials: ihuyiCredentials(sim, { sms: { apiKey: 'wrong-key-123' } }) });
 		expect((error as NodeApiError).context).toMatchObject({ code: '40502' });
-		expect(readRetryWaits).toEqual([]);
+		expect(waits).toEqual([]);
+		expect(sim.requestsTo('ihuyi:sms:GetNum')).toHaveLength(1);
 	});
 
 	test('a 404 page (a wrong base URL) is not retried', async () => {
-		const { error } = await runNode({
+		const { error, waits } = await runTimed({
 			type: 'jiazhiyuan',
 			parameters: { resource: 'account', operation: 'getBalance' },
 			credentials: jiazhiyuanCredentials(sim, { baseUrl: `${sim.url}/no-such-path` }),
 		});
 		expect(error!.message).toMatch(/HTTP 404/);
-		expect(readRetryWaits).toEqual([]);
+		expect(waits).toEqual([]);
 	});
 
 	test.each(['http500', 'truncated', 'timeout'] as const)('a lost answer (%s) is retried', async (kind) => {
 		sim.injectFault({ kind, route: 'jiazhiyuan:getRestMoney' });
-		const { error } = await runNode({
+		const { error, waits } = await runTimed({
 			type: 'jiazhiyuan',
 			parameters: { resource: 'account', operation: 'getBalance', options: { timeout: 1000 } },
 			credentials: jiazhiyuanCredentials(sim),
 		});
 		expect(error).toBeUndefined();
-		expect(readRetryWaits).toEqual([300]);
+		expect(waits).toEqual([300]);
+		expect(sim.requestsTo('jiazhiyuan:getRestMoney')).toHaveLength(2);
 	});
 });
 

@@ -7,6 +7,7 @@
 import { createHash } from 'crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
+import { onFakeClock } from '../helpers/fakeClock';
 import { allText, runNode } from '../helpers/n8nHarness';
 import { ALL_IHUYI_KEYS, IHUYI_CREDENTIAL_TYPES, ihuyiCredentials } from '../helpers/ihuyiFixtures';
 import { dynamicPassword, unixTime } from '../../nodes/Ihuyi/transport/signing';
@@ -56,7 +57,8 @@ describe('no ihuyi API key in outputs or errors', () => {
 		for (const continueOnFail of [false, true]) {
 			sim.clearFaults();
 			arrange();
-			const result = await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim, {}, signing), continueOnFail });
+			// Balance queries retry a lost answer: their waits pass on jest's fake clock.
+			const { result } = await onFakeClock(async () => await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim, {}, signing), continueOnFail }));
 			const text = allText([result.items, result.error, result.recordedError]);
 			count('secrets', 'cases');
 			const leaked = [...ALL_IHUYI_KEYS, ...KEY_MD5S].filter((key) => text.includes(key)).length;
@@ -85,7 +87,8 @@ describe('no ihuyi API key or dynamic password in a dry run', () => {
 		const { apiId: account, apiKey } = IHUYI_TEST_ACCOUNTS[product];
 		for (const continueOnFail of [false, true]) {
 			const from = Number(unixTime());
-			const result = await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim, {}, signing), continueOnFail });
+			// Balance queries retry a lost answer: their waits pass on jest's fake clock.
+			const { result } = await onFakeClock(async () => await runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim, {}, signing), continueOnFail }));
 			const to = Number(unixTime());
 			expect(result.error).toBeUndefined();
 			const [{ json }] = result.items;

@@ -1,6 +1,8 @@
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
+// The timers module's own delay: a test that fakes the global timers does not stop the simulator.
+import { setTimeout as delay } from 'timers/promises';
 
 import { IhuyiSimulator } from './ihuyi';
 import { JiazhiyuanSimulator } from './jiazhiyuan';
@@ -197,7 +199,7 @@ function writeAnswer(res: ServerResponse, answer: SimAnswer, fault: FaultKind | 
 			// Promise the whole body, send half of it, then drop the connection.
 			res.writeHead(200, { 'Content-Type': answer.contentType, 'Content-Length': String(answer.body.length) });
 			res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)));
-			setTimeout(() => res.socket?.destroy(), 5);
+			void delay(5).then(() => res.socket?.destroy());
 			return;
 		case 'timeout':
 			// Never answer; the client's timeout has to end it. The socket closes with the server.
@@ -223,10 +225,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
-}
-
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {

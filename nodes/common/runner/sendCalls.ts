@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { noteAlreadySent } from '../alreadySentNote';
 import { asNodeError } from '../errors';
-import { PerNumberPacer, pacingSettings } from '../perNumberPacing';
+import { PER_NUMBER_INTERVAL_MS, PerNumberPacer } from '../perNumberPacing';
 import { RequestSlots } from '../requestSlots';
 import { callKey, RetryMemory } from '../retryMemory';
 import type { CallAnswer } from '../retryMemory';
@@ -32,7 +32,7 @@ export async function sendCalls<Call extends PlannedCall, Answer>(
 	const paceKey = operation.paceKey?.bind(operation);
 	let failure: { error: unknown; call: Call } | undefined;
 	const slots = new RequestSlots(Math.max(1, Math.min(Math.floor(operation.concurrency ?? 1) || 1, calls.length || 1)));
-	const pacer = paceKey && pacingSettings.enabled ? new PerNumberPacer(pacingSettings.intervalMs) : undefined;
+	const pacer = paceKey ? new PerNumberPacer(PER_NUMBER_INTERVAL_MS) : undefined;
 	const send = async (call: Call): Promise<CallAnswer<Answer>> => {
 		try {
 			return { sent: await operation.send(call) };
