@@ -10,7 +10,7 @@ import { withReadRetries } from '../../common/readRetry';
 import { unexpectedAnswerError } from '../../common/requestErrors';
 import type { RequestPurpose } from '../../common/requestErrors';
 import { lookupFailure } from './failureTexts';
-import { base64Password, gbkForm } from './gbk';
+import { base64Password, gbkForm } from './encoding';
 import { parseTextAnswer } from './parseAnswer';
 import { SERVLET_PATH } from './signing';
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { baseUrlOf, joinBaseUrl } from '../../common/baseUrl';
-import { base64Password, formEncodeGbk, gbkForm } from './gbk';
+import { base64Password, formEncodeGbk, gbkForm } from './encoding';
 
 export const DEFAULT_BASE_URL = 'http://smsapi.jzyyun.com:9003';
 export const SERVLET_PATH = '/servlet/UserServiceAPI';

@@ -6,7 +6,7 @@ import { invalidInput } from '../../../common/errors';
 import { readMobileList } from '../../../common/mobileList';
 import { readText } from '../../../common/parameters';
 import { characterCount, countSegments } from '../../../common/segments';
-import { firstUnencodable } from '../../transport/gbk';
+import { firstUnencodable } from '../../../common/gbk';
 
 /** Jiazhiyuan's rules for message text, for the one content check (nodes/common/content.ts). */
 const CONTENT_RULES: ContentRules = {
