@@ -1,7 +1,7 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { jiazhiyuanCredentialTest } from '../nodes/Jiazhiyuan/transport/credentialTest';
-import { authenticateJiazhiyuan } from '../nodes/Jiazhiyuan/transport/signing';
+import { authenticateJiazhiyuan } from '../nodes/Jiazhiyuan/transport/authenticate';
 import { SMS_TYPES } from '../nodes/Jiazhiyuan/transport/smsTypes';
 
 /**
