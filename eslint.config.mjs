@@ -7,9 +7,8 @@ import { config } from '@n8n/node-cli/eslint';
 
 // Files that import one of the two runtime dependencies, and nothing else outside n8n-workflow.
 const RUNTIME_DEPENDENCY_IMPORTERS = [
-	'nodes/common/responseText.ts',
+	'nodes/common/gbk.ts',
 	'nodes/Ihuyi/transport/parseAnswer.ts',
-	'nodes/Jiazhiyuan/transport/gbk.ts',
 	'nodes/Jiazhiyuan/transport/parseXml.ts',
 ];
 

@@ -1,7 +1,8 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { jiazhiyuanCredentialTest } from '../nodes/Jiazhiyuan/transport/credentialTest';
-import { authenticateJiazhiyuan } from '../nodes/Jiazhiyuan/transport/signing';
+import { authenticateJiazhiyuan } from '../nodes/Jiazhiyuan/transport/authenticate';
+import { SMS_TYPES } from '../nodes/Jiazhiyuan/transport/smsTypes';
 
 /**
  * Jiazhiyuan (嘉之元, jzyyun) account. The API wants the password BASE64-encoded: enter it
@@ -47,11 +48,7 @@ export class JiazhiyuanApi implements ICredentialType {
 			displayName: 'Default SMS Type',
 			name: 'smsType',
 			type: 'options',
-			options: [
-				{ name: 'Card (卡发, 0)', value: '0' },
-				{ name: 'Gateway (网关, 1)', value: '1' },
-				{ name: 'Member (会员, 2)', value: '2' },
-			],
+			options: SMS_TYPES,
 			default: '1',
 			description: 'Which balance sends use unless the node says otherwise (smstype); each type has its own balance',
 		},

@@ -26,6 +26,11 @@ export interface FormPost {
 	secrets: string[];
 	/** Whether the request sends a message: its failures then say it may have gone out. */
 	purpose: RequestPurpose;
+	/**
+	 * Request options that the credential's `authenticate` reads, typed by the provider (how
+	 * it sends a password, say). n8n sends only the request options it knows, so they never travel.
+	 */
+	forCredential?: object;
 }
 
 /** An answer that came with a 2xx status: its text and that status. */
@@ -36,6 +41,7 @@ export interface FormAnswer {
 
 export async function postForm(ctx: IExecuteFunctions | IPollFunctions, post: FormPost): Promise<FormAnswer> {
 	const options: IHttpRequestOptions = {
+		...post.forCredential,
 		method: 'POST',
 		url: post.url,
 		body: post.body,

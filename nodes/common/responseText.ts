@@ -1,4 +1,4 @@
-import { decode } from 'iconv-lite';
+import { decodeGbk } from './gbk';
 
 /**
  * Turns an HTTP body, however n8n's request helper handed it over (Buffer, ArrayBuffer,
@@ -20,5 +20,5 @@ export function responseText(body: unknown, charset: 'utf8' | 'gbk'): string {
 }
 
 function decodeBuffer(buffer: Buffer, charset: 'utf8' | 'gbk'): string {
-	return charset === 'utf8' ? buffer.toString('utf8') : decode(buffer, 'gbk');
+	return charset === 'utf8' ? buffer.toString('utf8') : decodeGbk(buffer);
 }

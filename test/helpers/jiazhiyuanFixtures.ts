@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { base64Password } from '../../nodes/Jiazhiyuan/transport/gbk';
+import { base64Password } from '../../nodes/Jiazhiyuan/transport/encoding';
 import { JIAZHIYUAN_TEST_ACCOUNT } from '../simulator/jiazhiyuan';
 
 export function jiazhiyuanCredentials(

@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INodeParameters } from 'n8n-workflow';
 
+import { JiazhiyuanApi } from '../../credentials/JiazhiyuanApi.credentials';
+import { Jiazhiyuan } from '../../nodes/Jiazhiyuan/Jiazhiyuan.node';
 import { allText, runNode } from '../helpers/n8nHarness';
 import { JIAZHIYUAN_SECRETS, jiazhiyuanCredentials, jzySend, numbers } from '../helpers/jiazhiyuanFixtures';
 import { decodeGbkForm } from '../simulator/jiazhiyuan';
@@ -16,6 +18,20 @@ function expectNoPassword(value: unknown): void {
 }
 
 describe('Jiazhiyuan SMS: Send', () => {
+	test('the SMS types the credential offers as its default are the ones Send offers, each sent as chosen', async () => {
+		const credentialTypes = new JiazhiyuanApi().properties.find((property) => property.name === 'smsType')!.options as Array<{ value: string; description?: string }>;
+		const sendTypes = new Jiazhiyuan().description.properties.find((property) => property.name === 'smsType')!.options as Array<{ value: string }>;
+		expect(sendTypes.map((type) => type.value)).toEqual(['default', ...credentialTypes.map((type) => type.value)]);
+		expect(credentialTypes.every((type) => type.description)).toBe(true);
+		for (const { value } of credentialTypes) {
+			sim.reset();
+			const byDefault = await runNode({ type: 'jiazhiyuan', parameters: jzySend(), credentials: jiazhiyuanCredentials(sim, { smsType: value }) });
+			const chosen = await runNode({ type: 'jiazhiyuan', parameters: jzySend({ smsType: value }), credentials: jiazhiyuanCredentials(sim, { smsType: value === '1' ? '2' : '1' }) });
+			expect([byDefault.error, chosen.error]).toEqual([undefined, undefined]);
+			expect(sim.jiazhiyuan.sent.map((sent) => sent.smsType)).toEqual([value, value]);
+		}
+	});
+
 	test('content goes out as GBK, percent-encoded byte by byte, with the BASE64 password', async () => {
 		const { items, error } = await runNode({
 			type: 'jiazhiyuan',

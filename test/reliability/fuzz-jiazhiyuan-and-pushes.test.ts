@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { encode } from 'iconv-lite';
 
-import { decodeGbk } from '../../nodes/Jiazhiyuan/transport/gbk';
+import { decodeGbk } from '../../nodes/common/gbk';
 import { parseBalance, parseTextAnswer } from '../../nodes/Jiazhiyuan/transport/parseAnswer';
 import { parseReplies, parseReports } from '../../nodes/Jiazhiyuan/transport/parseXml';
 import { classifyPush } from '../../nodes/IhuyiTrigger/classifyPush';

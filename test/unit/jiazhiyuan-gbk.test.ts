@@ -1,4 +1,5 @@
-import { base64Password, decodeBase64Gbk, decodeGbk, encodeGbk, firstUnencodable, formEncodeGbk, gbkForm } from '../../nodes/Jiazhiyuan/transport/gbk';
+import { decodeGbk, encodeGbk, firstUnencodable } from '../../nodes/common/gbk';
+import { base64Password, decodeBase64Gbk, formEncodeGbk, gbkForm } from '../../nodes/Jiazhiyuan/transport/encoding';
 import { decodeGbkForm } from '../simulator/jiazhiyuan';
 
 describe('GBK for Jiazhiyuan', () => {

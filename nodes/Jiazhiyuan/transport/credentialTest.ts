@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, SERVLET_PATH } from './signing';
+import { DEFAULT_BASE_URL, SERVLET_PATH } from './endpoint';
 
 /**
  * The credential test: a balance query (getRestMoney), signed by the credential's

@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 
 import { beijingTimeToIso } from '../../common/receipt';
 import type { DeliveryStatus, SmsReceipt } from '../../common/receipt';
-import { decodeBase64Gbk } from './gbk';
+import { decodeBase64Gbk } from './encoding';
 
 /**
  * Delivery reports (getSmsReport) and replies (getRecvSMS), read into the shared receipt

@@ -8,10 +8,11 @@ import type { FormAnswer } from '../../common/formPost';
 import { withReadRetries } from '../../common/readRetry';
 import { unexpectedAnswerError } from '../../common/requestErrors';
 import type { RequestPurpose } from '../../common/requestErrors';
+import type { JiazhiyuanRequestOptions, PasswordForm } from './authenticate';
+import { base64Password, gbkForm } from './encoding';
+import { SERVLET_PATH } from './endpoint';
 import { lookupFailure } from './failureTexts';
-import { base64Password, gbkForm } from './gbk';
 import { parseTextAnswer } from './parseAnswer';
-import { SERVLET_PATH } from './signing';
 
 export const CREDENTIAL_TYPE = 'jiazhiyuanApi';
 export const DEFAULT_TIMEOUT_MS = 30000;
@@ -25,6 +26,8 @@ export interface JiazhiyuanCall {
 	timeoutMs?: number;
 	/** Values the call sends that are secret besides the credential's (a new password). */
 	secrets?: string[];
+	/** How the credential sends the account password; BASE64 unless the method wants it otherwise. */
+	passwordForm?: PasswordForm;
 }
 
 /** An answer the platform gave with a 2xx status: its text (decoded from GBK) and that status. */
@@ -34,8 +37,8 @@ type Context = IExecuteFunctions | IPollFunctions;
 
 /**
  * One call to the UserServiceAPI servlet. The body is GBK, form-encoded byte by byte; the
- * credential adds username and password. Resolves with the answer unless it is
- * `failure;…`, which becomes a NodeApiError with the provider's reason. Never retried:
+ * credential adds username and password, the password in the call's `passwordForm`.
+ * Resolves with the answer unless it is `failure;…`, which becomes a NodeApiError with the provider's reason. Never retried:
  * a send could go out twice, and reports and replies are handed out once (a lost answer
  * cannot be asked for again). Idempotent reads go through readJiazhiyuan.
  */
@@ -53,6 +56,7 @@ export async function callJiazhiyuan(ctx: Context, call: JiazhiyuanCall): Promis
 		charset: 'gbk',
 		secrets,
 		purpose: purposeOf(call.method),
+		forCredential: { passwordForm: call.passwordForm ?? 'base64' } satisfies Pick<JiazhiyuanRequestOptions, 'passwordForm'>,
 	});
 	const parsed = parseTextAnswer(answer.text);
 	if (parsed.kind === 'failure') {

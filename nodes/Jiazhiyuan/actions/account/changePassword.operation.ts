@@ -6,8 +6,7 @@ import { readText } from '../../../common/parameters';
 import { answerAsOutput, itemsSpend, oneCallPerItem } from '../../../common/runner/operation';
 import { runOperation } from '../../../common/runner/runOperation';
 import { callJiazhiyuan, unexpectedAnswer } from '../../transport/request';
-import { PASSWORD_FORM_FIELD } from '../../transport/signing';
-import type { PasswordForm } from '../../transport/signing';
+import type { PasswordForm } from '../../transport/authenticate';
 import { readTimeout, timeoutOnlyOptions } from '../shared/options';
 
 const properties: INodeProperties[] = [
@@ -54,8 +53,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		send: async ({ input: { newPassword, timeoutMs }, items: [itemIndex] }) => {
 			// The new password is as secret as the stored one: every error masks it the same way.
 			const secrets = [newPassword];
-			const change = async (form: PasswordForm) =>
-				await callJiazhiyuan(this, { method: 'updatePassword', itemIndex, fields: { newPassword, [PASSWORD_FORM_FIELD]: form }, timeoutMs, secrets });
+			const change = async (passwordForm: PasswordForm) =>
+				await callJiazhiyuan(this, { method: 'updatePassword', itemIndex, fields: { newPassword }, passwordForm, timeoutMs, secrets });
 			// The vendor document's example for updatePassword sends the old password as written
 			// (password=123&newPassword=122), unlike every other method (password=BASE64(password)),
 			// so that form goes first. A platform that wants the other form answers 2 and changes

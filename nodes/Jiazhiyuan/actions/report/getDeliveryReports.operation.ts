@@ -1,9 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { answerAsOutput, oneCallPerItem } from '../../../common/runner/operation';
+import { runOperation } from '../../../common/runner/runOperation';
 import { parseReports } from '../../transport/parseXml';
-import { timeoutOnlyOptions } from '../shared/options';
-import { fetchRecordsOfItems } from './fetchRecords';
+import { readRecords } from '../../transport/readRecords';
+import { readTimeout, timeoutOnlyOptions } from '../shared/options';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,5 +22,11 @@ export const description = updateDisplayOptions({ show: { resource: ['report'], 
 
 /** One getSmsReport query per input item, one output item per delivery report. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await fetchRecordsOfItems(this, items, { method: 'getSmsReport', parse: parseReports });
+	return await runOperation(this, items, {
+		// Reports are handed out once, but a query changes nothing a re-run would repeat.
+		validate: (itemIndex) => readTimeout(this, itemIndex),
+		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
+		send: async ({ input: timeoutMs, items: [itemIndex] }) => await readRecords(this, { method: 'getSmsReport', itemIndex, timeoutMs }, parseReports),
+		output: answerAsOutput,
+	});
 }

@@ -7,8 +7,8 @@ import { runOperation } from '../../../common/runner/runOperation';
 import { withUnsubscribe } from '../../../common/unsubscribe';
 import { readUnsubscribeKeywords, unsubscribeKeywordsOption } from '../../../common/unsubscribeKeywordsOption';
 import { parseReplies } from '../../transport/parseXml';
+import { readRecords } from '../../transport/readRecords';
 import { readTimeout, timeoutOption } from '../shared/options';
-import { fetchRecords } from './fetchRecords';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,7 +33,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}),
 		plan: (inputs, valid) => oneCallPerItem(inputs, valid),
 		send: async ({ input: { timeoutMs, keywords }, items: [itemIndex] }) => {
-			const replies = await fetchRecords(this, itemIndex, { method: 'getRecvSMS', parse: parseReplies }, timeoutMs);
+			const replies = await readRecords(this, { method: 'getRecvSMS', itemIndex, timeoutMs }, parseReplies);
 			return replies.map((reply) => withUnsubscribe(reply, keywords));
 		},
 		output: answerAsOutput,

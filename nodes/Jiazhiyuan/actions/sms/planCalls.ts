@@ -1,5 +1,7 @@
-import { MAX_NUMBERS_PER_CALL } from '../../transport/numbers';
 import type { Message, PreparedSend } from './prepareSend';
+
+/** One sendSMS call takes at most this many numbers ("最大2万个号码", vendor document). */
+const MAX_NUMBERS_PER_CALL = 20000;
 
 /** A number left out of an item because an earlier item (`item`) sends it the same content. */
 export interface SkippedRepeat {

@@ -6,7 +6,8 @@ import { invalidInput } from '../../../common/errors';
 import { readMobileList } from '../../../common/mobileList';
 import { readText } from '../../../common/parameters';
 import { characterCount, countSegments } from '../../../common/segments';
-import { firstUnencodable } from '../../transport/gbk';
+import { firstUnencodable } from '../../../common/gbk';
+import { isSmsType } from '../../transport/smsTypes';
 
 /** Jiazhiyuan's rules for message text, for the one content check (nodes/common/content.ts). */
 const CONTENT_RULES: ContentRules = {
@@ -78,7 +79,7 @@ export function prepareSend(ctx: IExecuteFunctions, itemIndex: number, defaultSm
 	checkContent(node, itemIndex, content, 'Content', CONTENT_RULES);
 	const chosen = readers.smsType(itemIndex);
 	const smsType = chosen === 'default' ? defaultSmsType : chosen;
-	if (!['0', '1', '2'].includes(smsType)) {
+	if (!isSmsType(smsType)) {
 		throw invalidInput(node, itemIndex, 'SMS Type', `must be 0, 1 or 2, got "${smsType}"`, 'Choose Card (0), Gateway (1) or Member (2).');
 	}
 	const options = readers.options(itemIndex);

@@ -10,6 +10,7 @@ import { optionsCollection } from '../../../common/optionsCollection';
 import { credentialFields } from '../../../common/credentials';
 import { isBatchId, parseTextAnswer } from '../../transport/parseAnswer';
 import { callJiazhiyuan, CREDENTIAL_TYPE, unexpectedAnswer } from '../../transport/request';
+import { SMS_TYPES } from '../../transport/smsTypes';
 import { readTimeout, timeoutOption } from '../shared/options';
 import { previewItem, sentItem } from './itemOutput';
 import { failIfRepeatLost } from './lostRepeats';
@@ -46,9 +47,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Credential Default', value: 'default', description: 'The Default SMS Type of the credential' },
-			{ name: 'Card (卡发, 0)', value: '0' },
-			{ name: 'Gateway (网关, 1)', value: '1' },
-			{ name: 'Member (会员, 2)', value: '2' },
+			...SMS_TYPES,
 		],
 		default: 'default',
 		description: 'Which channel and balance to send with (smstype)',

@@ -1,38 +1,9 @@
-import { decode, encode } from 'iconv-lite';
+import { decodeGbk, encodeGbk } from '../../common/gbk';
 
 /**
- * GBK for Jiazhiyuan: the platform reads request fields as GBK and answers in GBK. Node has
- * a GBK decoder but no encoder, hence iconv-lite. iconv-lite writes "?" for a character GBK
- * cannot hold, so `firstUnencodable` finds such characters before anything is sent.
+ * How Jiazhiyuan writes text on the wire: request fields as GBK bytes, form-encoded one by
+ * one; the password and reply content as BASE64 of GBK bytes.
  */
-export function encodeGbk(text: string): Buffer {
-	return encode(text, 'gbk');
-}
-
-export function decodeGbk(bytes: Buffer): string {
-	return decode(bytes, 'gbk');
-}
-
-// A bulk send checks the same text for each of its items: the last text found encodable is
-// remembered, so 100,000 items cost one round trip, not 100,000 pairs of buffers.
-let lastEncodable: string | undefined;
-
-/** The first character GBK cannot encode (emoji, rare scripts), with its 1-based position. */
-export function firstUnencodable(text: string): { character: string; position: number } | undefined {
-	if (text === lastEncodable) return undefined;
-	// Fast path: a text whose GBK round trip is exact has nothing to report.
-	if (decodeGbk(encodeGbk(text)) === text) {
-		lastEncodable = text;
-		return undefined;
-	}
-	let position = 0;
-	for (const character of text) {
-		position++;
-		if (character === '?') continue;
-		if (decodeGbk(encodeGbk(character)) !== character) return { character, position };
-	}
-	return undefined;
-}
 
 // Bytes left as they are in application/x-www-form-urlencoded: A-Z a-z 0-9 * - . _
 const UNRESERVED = new Uint8Array(256);
@@ -43,8 +14,7 @@ const PERCENT = 0x25;
 
 /**
  * Form-encodes the GBK bytes of a text, byte by byte (a space becomes "+"). Written into one
- * buffer: a call's mobile field holds 20,000 numbers, and adding to a string byte by byte
- * would leave a chain of 240,000 partial strings for the garbage collector.
+ * buffer (bulkPeakRssRatio: a string grown byte by byte left 240,000 partial strings per call).
  */
 export function formEncodeGbk(text: string): string {
 	const bytes = encodeGbk(text);
