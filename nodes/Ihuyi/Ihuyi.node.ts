@@ -2,15 +2,18 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import * as internationalSms from './actions/internationalSms';
+import * as push from './actions/push';
 import { router } from './actions/router';
 import * as sms from './actions/sms';
 import * as template from './actions/template';
 import * as voiceCode from './actions/voiceCode';
+import { testTriggerToken } from './push/pushToken';
 import { ihuyiCredentialTest } from './transport/credentialTest';
 
 /**
  * ihuyi (互亿无线): domestic SMS and its templates, international SMS and voice verification
  * codes. Each product has its own credential, because ihuyi gives each its own API ID and key.
+ * Push → Read reads ihuyi's pushes that n8n's Webhook node received, and needs no account.
  */
 export class Ihuyi implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +24,7 @@ export class Ihuyi implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send SMS, international SMS and voice verification codes with ihuyi (互亿无线), and submit SMS templates for review. Turn on the Dry Run option of a send to preview it: the normalised number, the content and the billed messages, with nothing sent.',
+			'Send SMS, international SMS and voice verification codes with ihuyi (互亿无线), submit SMS templates for review, and read ihuyi\'s pushes received by a Webhook node. Turn on the Dry Run option of a send to preview it: the normalised number, the content and the billed messages, with nothing sent.',
 		defaults: { name: 'Ihuyi' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,6 +33,7 @@ export class Ihuyi implements INodeType {
 			{ name: 'ihuyiSmsApi', required: true, testedBy: 'ihuyiSmsApi', displayOptions: { show: { resource: ['sms', 'template'] } } },
 			{ name: 'ihuyiInternationalSmsApi', required: true, testedBy: 'ihuyiInternationalSmsApi', displayOptions: { show: { resource: ['internationalSms'] } } },
 			{ name: 'ihuyiVoiceApi', required: true, testedBy: 'ihuyiVoiceApi', displayOptions: { show: { resource: ['voiceCode'] } } },
+			{ name: 'ihuyiTriggerTokenApi', required: true, testedBy: 'ihuyiTriggerToken', displayOptions: { show: { resource: ['push'], authentication: ['secretToken'] } } },
 		],
 		properties: [
 			{
@@ -38,9 +42,10 @@ export class Ihuyi implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'International SMS (国际短信)', value: 'internationalSms' },
+					{ name: 'Push (推送)', value: 'push' },
 					{ name: 'SMS (验证码通知短信)', value: 'sms' },
 					{ name: 'SMS Template (短信模板)', value: 'template' },
-					{ name: 'International SMS (国际短信)', value: 'internationalSms' },
 					{ name: 'Voice Code (语音验证码)', value: 'voiceCode' },
 				],
 				default: 'sms',
@@ -49,15 +54,18 @@ export class Ihuyi implements INodeType {
 			...template.description,
 			...internationalSms.description,
 			...voiceCode.description,
+			...push.description,
 		],
 	};
 
-	// Balance queries of each product, named by the credential they test (the testedBy above).
+	// Balance queries of each product, named by the credential they test (the testedBy above);
+	// the push token is checked as the Ihuyi Trigger checks it.
 	methods = {
 		credentialTest: {
 			ihuyiSmsApi: ihuyiCredentialTest('sms'),
 			ihuyiInternationalSmsApi: ihuyiCredentialTest('internationalSms'),
 			ihuyiVoiceApi: ihuyiCredentialTest('voiceCode'),
+			ihuyiTriggerToken: testTriggerToken,
 		},
 	};
 
