@@ -168,7 +168,7 @@ async function main(): Promise<void> {
 	if (wanted('bulk')) results.push(...(await bulkBenchmarks(REPS)));
 	if (wanted('parse')) results.push(await parseBenchmark(REPS));
 	// BENCH_SKIP_N8N=1 leaves out the one figure that needs a real n8n installed.
-	if (wanted('webhook') && process.env.BENCH_SKIP_N8N !== '1') results.push(await webhookBenchmark(REPS));
+	if (wanted('webhook') && process.env.BENCH_SKIP_N8N !== '1') results.push(...(await webhookBenchmark(REPS)));
 
 	const machine = {
 		cpu: cpus()[0]?.model ?? 'unknown',
