@@ -10,7 +10,7 @@
  * every execution of the last one has ended (untimed), so that no route's executions run in
  * another route's burst. A burst's time runs from its first push to its last answer.
  */
-import { readExecutionStatuses, hasFinished } from '../../test/e2e/lib/executions';
+import { hasFinished, readLiveExecutionStatuses } from '../../test/e2e/lib/executions';
 import { BOT_PROBE, freePort, installN8n, N8nInstance } from '../../test/e2e/lib/n8n';
 import { installPackage } from '../../test/e2e/lib/packageInstall';
 import { HTTP_200, PUSH_HEADERS, SUCCESS, waitFor } from '../../test/e2e/lib/pushes';
@@ -94,7 +94,7 @@ export async function webhookRatio(repetitions: number, pushes = 500, extraEnv: 
 		await n8n.waitForWebhook(routes.fastRoute.url, BOT_PROBE);
 		const drained = async () => {
 			for (const workflow of workflows()) {
-				await waitFor(`the executions of ${workflow.name}`, async () => (await readExecutionStatuses(n8n, workflow.id)).every(hasFinished));
+				await waitFor(`the executions of ${workflow.name}`, async () => (await readLiveExecutionStatuses(n8n, workflow.id)).every(hasFinished));
 			}
 		};
 		const run = async (route: keyof typeof routes) => {
