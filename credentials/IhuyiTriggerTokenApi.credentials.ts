@@ -1,10 +1,10 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 /**
- * The secret token the Ihuyi Trigger requires in the push URL's query (?token=…). ihuyi signs
- * nothing, so the token is what keeps a leaked push URL from starting the workflow; as a
- * credential n8n stores it encrypted, not in the workflow JSON and its exports. The Ihuyi
- * Trigger tests it (testedBy): it must survive in a URL as typed.
+ * The secret token the Ihuyi Trigger (and the Ihuyi node's Push → Read) requires in the push
+ * URL's query (?token=…). ihuyi signs nothing, so the token is what keeps a leaked push URL
+ * from starting the workflow; as a credential n8n stores it encrypted, not in the workflow
+ * JSON and its exports. Both nodes test it (testedBy): it must survive in a URL as typed.
  */
 export class IhuyiTriggerTokenApi implements ICredentialType {
 	name = 'ihuyiTriggerTokenApi';
@@ -18,7 +18,7 @@ export class IhuyiTriggerTokenApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Add ?token=<this token> to the push URL you paste in the ihuyi console (短信设置 → 数据推送). Pushes without it get 403.',
+				'Add ?token=<this token> to the push URL you paste in the ihuyi console (短信设置 → 数据推送). The Ihuyi Trigger answers requests without it with 403; the Ihuyi node\'s Push → Read turns them into error items.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

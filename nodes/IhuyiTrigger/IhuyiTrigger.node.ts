@@ -8,13 +8,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { classifyPush } from './classifyPush';
-import { withUnsubscribe } from '../common/unsubscribe';
-import { readUnsubscribeKeywords, unsubscribeKeywordsOption } from '../common/unsubscribeKeywordsOption';
-import { IHUYI_PRODUCT_NAMES, IHUYI_PRODUCTS } from '../Ihuyi/transport/products';
-import type { IhuyiProduct } from '../Ihuyi/transport/products';
-import { ipAllowed, tokenMatches } from './protection';
-import { expectedToken, testTriggerToken } from './tokenCredential';
+import { unsubscribeKeywordsOption } from '../common/unsubscribeKeywordsOption';
+import { pushSettingsProperties, readPushSettings } from '../Ihuyi/push/pushSettings';
+import { expectedToken, testTriggerToken, tokenMatches, TOKEN_CREDENTIAL_TYPE } from '../Ihuyi/push/pushToken';
+import { readPush } from '../Ihuyi/push/readPush';
+import { ipAllowed } from './protection';
 
 interface PlainResponse {
 	statusCode: number;
@@ -86,34 +84,7 @@ export class IhuyiTrigger implements INodeType {
 				default: 'none',
 				description: 'How the trigger tells ihuyi\'s pushes from other requests; ihuyi signs nothing',
 			},
-			{
-				displayName: 'Product',
-				name: 'product',
-				type: 'options',
-				options: IHUYI_PRODUCT_NAMES.map((value) => ({ name: IHUYI_PRODUCTS[value].displayName, value })),
-				default: 'sms',
-				description: 'The product whose push URL this is; international receipts carry ismsid and reply_time',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Delivery Receipt (回执)', value: 'deliveryReceipt' },
-					{ name: 'Reply (上行回复)', value: 'reply' },
-					{ name: 'Template Audit (模板审核)', value: 'templateAudit' },
-				],
-				default: ['deliveryReceipt', 'reply'],
-				description: 'Which pushes start the workflow; the others are acknowledged and dropped',
-			},
-			{
-				displayName: 'Failed Receipts Only',
-				name: 'failedOnly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether only receipts of messages that were not delivered start the workflow',
-				displayOptions: { show: { events: ['deliveryReceipt'] } },
-			},
+			...pushSettingsProperties('start the workflow', 'acknowledged and dropped'),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -176,9 +147,9 @@ export class IhuyiTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		const options = this.getNodeParameter('options', {}) as IDataObject & { allowedIps?: string };
+		const options = this.getNodeParameter('options', {}) as IDataObject & { allowedIps?: string; token?: string };
 		const query = (this.getQueryData() ?? {}) as IDataObject;
-		const expected = await expectedToken(this);
+		const expected = await expectedToken(this.getNodeParameter('authentication', 'none'), async () => await this.getCredentials(TOKEN_CREDENTIAL_TYPE), options.token ?? '');
 		if ('misconfigured' in expected) {
 			// Never open the URL because a token is missing: ihuyi pushes again, up to 3 times.
 			this.logger.error(`Ihuyi Trigger: ${expected.misconfigured}; pushes are refused until it has one`);
@@ -187,26 +158,11 @@ export class IhuyiTrigger implements INodeType {
 		if (!tokenMatches(expected.token, query.token)) return answer(403, 'forbidden');
 		const address = String(request.ip ?? request.socket?.remoteAddress ?? '');
 		if (!ipAllowed(options.allowedIps ?? '', address)) return answer(403, 'forbidden');
-		if (!isFormBody(request.headers['content-type'])) {
-			return answer(415, 'ihuyi pushes are form-encoded (application/x-www-form-urlencoded)');
-		}
 
-		const product = this.getNodeParameter('product', 'sms') as IhuyiProduct;
-		const classified = classifyPush(this.getBodyData(), product);
-		if (!classified.ok) return answer(classified.status, classified.reason);
-		const { receipt } = classified;
-
-		const events = this.getNodeParameter('events', []) as string[];
-		const failedOnly = this.getNodeParameter('failedOnly', false) as boolean;
-		const wanted =
-			events.includes(receipt.event) &&
-			!(receipt.event === 'deliveryReceipt' && failedOnly && receipt.status === 'delivered');
+		const read = readPush(request.headers['content-type'], this.getBodyData(), readPushSettings((name, fallback) => this.getNodeParameter(name, fallback)));
+		if ('refused' in read) return answer(read.refused.status, read.refused.reason);
 		// Nothing to record: acknowledge now, otherwise ihuyi pushes it again.
-		if (!wanted) return answer(200, ACKNOWLEDGEMENT);
-		return { workflowData: [[{ json: withUnsubscribe(receipt, readUnsubscribeKeywords(options)) }]] };
+		if ('dropped' in read) return answer(200, ACKNOWLEDGEMENT);
+		return { workflowData: [[{ json: read.receipt }]] };
 	}
-}
-
-function isFormBody(contentType: unknown): boolean {
-	return typeof contentType === 'string' && contentType.toLowerCase().includes('application/x-www-form-urlencoded');
 }

@@ -1,18 +1,8 @@
-import { timingSafeEqual } from 'crypto';
-
 /**
- * ihuyi signs nothing, so a push URL that leaks lets anyone start the workflow. Two
- * optional guards: a secret token in the URL's query, and an allow-list of sender IPs
- * (single addresses or IPv4 CIDR ranges).
+ * ihuyi signs nothing, so a push URL that leaks lets anyone start the workflow. Besides the
+ * secret token (../Ihuyi/push/pushToken.ts), the trigger can allow-list sender IPs (single
+ * addresses or IPv4 CIDR ranges).
  */
-export function tokenMatches(expected: string, given: unknown): boolean {
-	if (!expected) return true;
-	if (typeof given !== 'string') return false;
-	const a = Buffer.from(expected);
-	const b = Buffer.from(given);
-	return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export function normaliseIp(address: string): string {
 	return address.trim().replace(/^::ffff:/i, '');
 }

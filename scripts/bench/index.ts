@@ -194,7 +194,7 @@ function groups(): BenchGroup[] {
 		{ name: 'pacing', run: pacing },
 		{ name: 'bulk', sets: ['extra'], run: () => bulkBenchmarks(REPS) },
 		{ name: 'parse', sets: ['extra'], run: async () => [await parseBenchmark(REPS)] },
-		...(n8n ? [{ name: 'webhook', sets: ['extra'], run: async () => [await webhookBenchmark(REPS)] }] : []),
+		...(n8n ? [{ name: 'webhook', sets: ['extra'], run: async () => await webhookBenchmark(REPS) }] : []),
 		// Six n8n starts: only with --only webhook-engines (3 repetitions each, like the bulk runs).
 		...(n8n ? engineGroups(Math.min(REPS, 3)) : []),
 	];

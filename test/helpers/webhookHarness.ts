@@ -97,10 +97,39 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
 			res.end(`error: ${String(error)}`);
 		});
 	});
+	return await listen(server, emitted, '/webhook/test-webhook/ihuyi');
+}
+
+/**
+ * n8n's own Webhook node (v2) in front of Push → Read, as the README sets it up: it answers
+ * every POST "success" (text/plain) at once and hands the workflow one item holding the
+ * request as n8n-nodes-base's Webhook node builds it: `headers` (lower-case names), `params`,
+ * `query` and the `body` parsed by the same body parser as `serveWebhook`'s, plus the
+ * `webhookUrl` and `executionMode` n8n adds. Whatever posts to both servers gets the same parse.
+ */
+export async function serveWebhookNode(): Promise<WebhookServer> {
+	const emitted: INodeExecutionData[][] = [];
+	const server: Server = createServer((req, res) => {
+		readBody(req).then((raw) => {
+			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+			const json = { headers: req.headers, params: {}, query: queryObject(url.searchParams), body: parseBody(String(req.headers['content-type'] ?? ''), raw), webhookUrl: `http://127.0.0.1${url.pathname}`, executionMode: 'production' };
+			emitted.push([{ json: json as unknown as INodeExecutionData['json'] }]);
+			res.statusCode = 200;
+			res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+			res.end('success');
+		}, (error: unknown) => {
+			res.statusCode = 500;
+			res.end(`error: ${String(error)}`);
+		});
+	});
+	return await listen(server, emitted, '/webhook/ihuyi-receipts');
+}
+
+async function listen(server: Server, emitted: INodeExecutionData[][], path: string): Promise<WebhookServer> {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}/webhook/test-webhook/ihuyi`,
+		url: `http://127.0.0.1:${port}${path}`,
 		emitted,
 		close: async () => {
 			server.closeAllConnections();

@@ -78,6 +78,9 @@ const CASES: Case[] = [
 	['voice code with a space', 'ihuyi', voice({ code: '12 34' }), 'Code'],
 	['voice code as a number with decimals', 'ihuyi', voice({ code: '={{ 1234.5 }}' }), 'Code'],
 	['voice mobile malformed', 'ihuyi', voice({ mobile: '123' }), 'Mobile'],
+	// ihuyi Push: Read (the input item is not a Webhook node's push)
+	['push read: an item that is not a request', 'ihuyi', { resource: 'push', operation: 'read', product: 'sms', events: ['deliveryReceipt'] }, 'Content-Type'],
+	['push read: a token credential without a token', 'ihuyi', { resource: 'push', operation: 'read', authentication: 'secretToken', events: ['deliveryReceipt'] }, 'credential', { ihuyiTriggerTokenApi: { token: '' } }],
 	// ihuyi credentials with empty fields (any operation)
 	['ihuyi credential without API ID', 'ihuyi', { resource: 'sms', operation: 'getBalance' }, 'credential', { ihuyiSmsApi: { apiId: '', apiKey: 'k', signing: 'dynamicPassword' } }],
 	['ihuyi credential without API key', 'ihuyi', sms({}), 'credential', { ihuyiSmsApi: { apiId: 'C1', apiKey: ' ', signing: 'dynamicPassword' } }],

@@ -9,7 +9,7 @@ import { encode } from 'iconv-lite';
 import { decodeGbk } from '../../nodes/common/gbk';
 import { parseBalance, parseTextAnswer } from '../../nodes/Jiazhiyuan/transport/parseAnswer';
 import { parseReplies, parseReports } from '../../nodes/Jiazhiyuan/transport/parseXml';
-import { classifyPush } from '../../nodes/IhuyiTrigger/classifyPush';
+import { classifyPush } from '../../nodes/Ihuyi/push/classifyPush';
 import { count } from './summary';
 
 const RUNS = 3000;

@@ -20,7 +20,7 @@ export interface StoredExecution {
 }
 
 const SCRIPT = `
-const [database, workflowId, pattern, withData] = process.argv.slice(1);
+const [database, workflowId, pattern, withData, liveOnly] = process.argv.slice(1);
 const print = (rows) => {
 	const regex = new RegExp(pattern, 'g');
 	const out = rows.map((row) => ({ id: String(row.id), status: row.status, mode: row.mode, ids: [...new Set(String(row.data ?? '').match(regex) ?? [])] }));
@@ -32,14 +32,14 @@ if (database.startsWith('postgres://')) {
 	const client = new Client({ connectionString: database });
 	const sql = withData === '1'
 		? 'SELECT e.id AS id, e.status AS status, e.mode AS mode, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = $1'
-		: 'SELECT e.id AS id, e.status AS status, e.mode AS mode FROM execution_entity e WHERE e."workflowId" = $1';
+		: 'SELECT e.id AS id, e.status AS status, e.mode AS mode FROM execution_entity e WHERE e."workflowId" = $1' + (liveOnly === '1' ? ' AND e."deletedAt" IS NULL' : '');
 	client.connect().then(() => client.query(sql, [workflowId])).then((result) => { print(result.rows); return client.end(); }, fail);
 } else {
 	const sqlite3 = require('sqlite3');
 	const db = new sqlite3.Database(database, sqlite3.OPEN_READONLY);
 	const sql = withData === '1'
 		? 'SELECT e.id AS id, e.status AS status, e.mode AS mode, d.data AS data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ?'
-		: 'SELECT e.id AS id, e.status AS status, e.mode AS mode FROM execution_entity e WHERE e.workflowId = ?';
+		: 'SELECT e.id AS id, e.status AS status, e.mode AS mode FROM execution_entity e WHERE e.workflowId = ?' + (liveOnly === '1' ? ' AND e.deletedAt IS NULL' : '');
 	db.all(sql, [workflowId], (error, rows) => {
 		if (error) fail(error);
 		print(rows);
@@ -68,15 +68,24 @@ export async function readExecutionStatuses(n8n: N8nInstance, workflowId: string
 	return await query(n8n, workflowId, '$^', false);
 }
 
+/**
+ * The same, without the executions n8n has deleted: a workflow that saves no successful
+ * executions (saveDataSuccessExecution "none") has each one marked deleted as it ends, its
+ * status left "running" (n8n 2.41, with execution pruning on, its default).
+ */
+export async function readLiveExecutionStatuses(n8n: N8nInstance, workflowId: string): Promise<StoredExecution[]> {
+	return await query(n8n, workflowId, '$^', false, true);
+}
+
 /** Whether an execution has ended (succeeded, failed, crashed or was cancelled). */
 export function hasFinished(execution: StoredExecution): boolean {
 	return !['new', 'running', 'waiting'].includes(execution.status);
 }
 
-async function query(n8n: N8nInstance, workflowId: string, idPattern: string, withData: boolean): Promise<StoredExecution[]> {
+async function query(n8n: N8nInstance, workflowId: string, idPattern: string, withData: boolean, liveOnly = false): Promise<StoredExecution[]> {
 	const cwd = join(CACHE_DIR, `n8n-${n8n.version}`);
 	return await new Promise((resolve, reject) => {
-		execFile(join(nodeBinDir(), 'node'), ['-e', SCRIPT, databaseOf(n8n), workflowId, idPattern, withData ? '1' : '0'], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
+		execFile(join(nodeBinDir(), 'node'), ['-e', SCRIPT, databaseOf(n8n), workflowId, idPattern, withData ? '1' : '0', liveOnly ? '1' : '0'], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
 			if (error) reject(new Error(`reading executions failed: ${stderr || error.message}`));
 			else resolve(JSON.parse(stdout) as StoredExecution[]);
 		});

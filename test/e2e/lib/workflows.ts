@@ -148,6 +148,32 @@ export function webhookNodeWorkflow() {
 	};
 }
 
+/** The path of the fast-route receipts example's Webhook node (examples/delivery-receipts-fast-route.json). */
+export const FAST_ROUTE_EXAMPLE_PATH = '8d3b6f1e-2a4c-4e7b-9f05-6c1d2e3a4b5c';
+
+/**
+ * n8n's Webhook node answering exactly "success" (text/plain) at once, then Push → Read: the
+ * fast route of the README, its parameters free of expressions. Ignore Bots (as in the baseline
+ * above) lets a crawler's request prove the webhook is served; the example leaves it off.
+ */
+export function fastRouteWorkflow() {
+	const path = 'fast-route-receipts';
+	const options = { ignoreBots: true, responseData: 'success', responseHeaders: { entries: [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }] } };
+	return {
+		id: 'e2eCrashFastRte1',
+		path,
+		name: 'e2e: receipts on n8n\'s Webhook node and Push → Read',
+		nodes: [
+			{ id: 'f1', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options }, webhookId: '4e1f7a2c-9b3d-4c5e-8a6f-0b1c2d3e4f50' },
+			{ id: 'f2', name: 'Read Push', type: `${PACKAGE}.ihuyi`, typeVersion: 1, position: [220, 0], parameters: { resource: 'push', operation: 'read', product: 'sms', events: ['deliveryReceipt'], options: {} } },
+		],
+		connections: { Webhook: { main: [[{ node: 'Read Push', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		active: false,
+	};
+}
+
 /**
  * Creates the receipts example's table the way a user does before importing it: Data Tables
  * live in n8n's database and are made through the editor, so n8n runs for a moment.

@@ -1,35 +1,47 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { beijingTimeToIso } from '../common/receipt';
-import type { SmsReceipt } from '../common/receipt';
-import { lookupCode } from '../Ihuyi/transport/errorCatalogue';
-import type { IhuyiProduct } from '../Ihuyi/transport/products';
+import { beijingTimeToIso } from '../../common/receipt';
+import type { SmsReceipt } from '../../common/receipt';
+import { lookupCode } from '../transport/errorCatalogue';
+import type { IhuyiProduct } from '../transport/products';
 
 /**
  * ihuyi pushes one record per POST, form-encoded, with no type field: the kind is told by
  * the fields it carries. Receipt: code, mobilephone, an id (smsid; ismsid for international
  * SMS) and report_time (international: reply_time). Reply: mobilephone, content, reply_time.
- * Template audit: code, msg, templateid.
+ * Template audit: code, msg, templateid. The Ihuyi Trigger and Push → Read both read pushes
+ * here, so they accept and refuse the same requests.
  */
-export type Classified = { ok: true; receipt: SmsReceipt } | { ok: false; status: number; reason: string };
+export type Classified = { ok: true; receipt: SmsReceipt } | PushRefusal;
+
+/**
+ * A request that is not a push: the HTTP status the Ihuyi Trigger answers, and why, said
+ * field first ("Body field "mobilephone" is missing"), so that Push → Read's error names the
+ * field after the item. It never repeats a field's value.
+ */
+export interface PushRefusal {
+	ok: false;
+	status: number;
+	reason: string;
+}
 
 const MAX_FIELDS = 30;
 const MAX_FIELD_LENGTH = 2000;
 
 export function classifyPush(body: unknown, product: IhuyiProduct): Classified {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		return { ok: false, status: 400, reason: 'The body is not a form-encoded ihuyi push' };
+		return { ok: false, status: 400, reason: 'Body is not a form-encoded ihuyi push' };
 	}
 	const entries = Object.entries(body as IDataObject);
-	if (entries.length === 0) return { ok: false, status: 400, reason: 'The push is empty' };
-	if (entries.length > MAX_FIELDS) return { ok: false, status: 413, reason: 'The push has too many fields' };
+	if (entries.length === 0) return { ok: false, status: 400, reason: 'Body is empty' };
+	if (entries.length > MAX_FIELDS) return { ok: false, status: 413, reason: `Body has more than ${MAX_FIELDS} fields` };
 	const fields: Record<string, string> = {};
 	for (const [key, value] of entries) {
 		if (typeof value !== 'string' && typeof value !== 'number') {
-			return { ok: false, status: 400, reason: `The field "${key}" appears more than once or is not text` };
+			return { ok: false, status: 400, reason: `Body field "${key}" appears more than once or is not text` };
 		}
 		const text = String(value);
-		if (text.length > MAX_FIELD_LENGTH) return { ok: false, status: 413, reason: `The field "${key}" is too long` };
+		if (text.length > MAX_FIELD_LENGTH) return { ok: false, status: 413, reason: `Body field "${key}" is over ${MAX_FIELD_LENGTH} characters` };
 		fields[key] = text.trim();
 	}
 	const id = fields.smsid || fields.ismsid || fields.voiceid || fields.messageid || '';
@@ -54,7 +66,7 @@ export function classifyPush(body: unknown, product: IhuyiProduct): Classified {
 			},
 		};
 	}
-	if (!has('mobilephone')) return { ok: false, status: 400, reason: 'The push has no mobilephone' };
+	if (!has('mobilephone')) return { ok: false, status: 400, reason: 'Body field "mobilephone" is missing' };
 	if (has('content') && !has('code')) {
 		return {
 			ok: true,
@@ -88,5 +100,5 @@ export function classifyPush(body: unknown, product: IhuyiProduct): Classified {
 			},
 		};
 	}
-	return { ok: false, status: 400, reason: 'The push is neither a delivery receipt, a reply nor a template audit' };
+	return { ok: false, status: 400, reason: 'Body is neither a delivery receipt, a reply nor a template audit' };
 }
