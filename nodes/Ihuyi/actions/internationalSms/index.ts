@@ -1,7 +1,7 @@
 import { productResource } from '../shared/productResource';
 import * as send from './send.operation';
 
-export const { operations, description, displayName, credentialType } = productResource('internationalSms', send, {
+export const { operations, description, displayName } = productResource('internationalSms', send, {
 	action: 'Send an international SMS',
 	description: 'Send an SMS to a number outside mainland China',
 });

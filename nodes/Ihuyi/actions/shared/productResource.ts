@@ -17,7 +17,7 @@ export interface SendWording {
  * with the Operation selector that lists them.
  */
 export function productResource(product: IhuyiProduct, send: RoutedOperation, sendWording: SendWording) {
-	const { balance, displayName, credentialType } = IHUYI_PRODUCTS[product];
+	const { balance, displayName } = IHUYI_PRODUCTS[product];
 	const operations = { send, getBalance: getBalanceOperation(product) };
 	const description: INodeProperties[] = [
 		{
@@ -34,5 +34,5 @@ export function productResource(product: IhuyiProduct, send: RoutedOperation, se
 		},
 		...operationProperties(operations),
 	];
-	return { operations, description, displayName, credentialType };
+	return { operations, description, displayName };
 }

@@ -1,15 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperties } from '../../../common/router';
-import { IHUYI_PRODUCTS } from '../../transport/products';
 import * as add from './add.operation';
 
 export const operations = { add };
 
 export const displayName = 'SMS Template (短信模板)';
-
-/** Templates belong to the domestic SMS product: they are filed with its API ID and key. */
-export const credentialType = IHUYI_PRODUCTS.sms.credentialType;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,7 +1,7 @@
 import { productResource } from '../shared/productResource';
 import * as send from './send.operation';
 
-export const { operations, description, displayName, credentialType } = productResource('voiceCode', send, {
+export const { operations, description, displayName } = productResource('voiceCode', send, {
 	action: 'Send a voice code',
 	description: 'Call a mainland-China mobile and read out a 4–6 digit code',
 });
