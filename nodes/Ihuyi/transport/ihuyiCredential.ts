@@ -4,16 +4,17 @@ import { IHUYI_PRODUCTS } from './products';
 import type { IhuyiProduct } from './products';
 import { signIhuyiRequest } from './signing';
 
-/** Domestic SMS only: ihuyi adds the signature to every message and bills it. */
-const SIGNATURE: INodeProperties = {
-	displayName: 'Signature (for Segment Count)',
-	name: 'signature',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 互亿无线',
-	description:
-		'Optional: your approved signature (签名) without 【】. ihuyi adds it to every message and bills it, so every send counts it in Segments. It is never sent.',
-};
+/**
+ * Domestic SMS only: ihuyi adds the signature to every message and bills it. The credential
+ * holds it for every send; the send's option of the same name overrides it.
+ */
+export function signatureProperty(description: string): INodeProperties {
+	return { displayName: 'Signature (for Segment Count)', name: 'signature', type: 'string', default: '', placeholder: 'e.g. 互亿无线', description };
+}
+
+const SIGNATURE = signatureProperty(
+	'Optional: your approved signature (签名) without 【】. ihuyi adds it to every message and bills it, so every send counts it in Segments. It is never sent.',
+);
 
 export interface IhuyiCredentialParts {
 	properties: INodeProperties[];

@@ -9,6 +9,7 @@ import { readText } from '../../../common/parameters';
 import { countSegments } from '../../../common/segments';
 import { DOMESTIC_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
 import { IHUYI_PRODUCTS } from '../../transport/products';
+import { signatureProperty } from '../../transport/ihuyiCredential';
 import { concurrencyOption, timeoutOption } from '../shared/options';
 import { runOperation } from '../../../common/runner/runOperation';
 import { optionsCollection } from '../../../common/optionsCollection';
@@ -96,15 +97,9 @@ const properties: INodeProperties[] = [
 		concurrencyOption,
 		dryRunOption,
 		quietHoursOption,
-		{
-			displayName: 'Signature (for Segment Count)',
-			name: 'signature',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 互亿无线',
-			description:
-				"Your approved signature without 【】, if it differs from the one in the credential. ihuyi adds it to every message and bills it; it is only used so that Segments counts it, and is not sent.",
-		},
+		signatureProperty(
+			'Your approved signature without 【】, if it differs from the one in the credential. ihuyi adds it to every message and bills it; it is only used so that Segments counts it, and is not sent.',
+		),
 		timeoutOption,
 	]),
 ];
