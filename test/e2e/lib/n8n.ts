@@ -173,7 +173,9 @@ export class N8nInstance {
 				reject(new Error(`n8n ${args.join(' ')} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`));
 			}, timeoutMs);
 			child.once('error', reject);
-			child.once('exit', (code) => {
+			// 'close', not 'exit': the process can exit before its piped output has been read,
+			// and a large run (the dry run of 25,000 numbers) then arrives cut off.
+			child.once('close', (code) => {
 				clearTimeout(timer);
 				resolve({ code: code ?? -1, stdout, stderr });
 			});
