@@ -51,7 +51,11 @@ describe.each(selectedVersions())('n8n %s: receipts survive a crash and repeats 
 	const major = Number(version.split('.')[0]);
 
 	beforeAll(async () => {
-		({ sim, n8n } = await n8nWithPackage(version));
+		// n8n 1.123 replays its event log at start after a SIGKILL ("extensive" recovery); after a
+		// few crashes that replay throws on an execution logged without a start time (its insights
+		// module reads startedAt) and n8n exits. "simple" recovery only marks the executions that
+		// were running as crashed: which executions exist, what this file reads, is the same.
+		({ sim, n8n } = await n8nWithPackage(version, major < 2 ? { N8N_EVENTBUS_RECOVERY_MODE: 'simple' } : {}));
 		const receiptsTable = await createReceiptsTable(n8n);
 		const workflows = [
 			crashTriggerWorkflow(),
