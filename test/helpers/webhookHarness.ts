@@ -4,8 +4,8 @@
  * parser does), then n8n-core's real WebhookContext runs the node with the live request and
  * response. What the node hands to the workflow is recorded (n8n: the execution is created),
  * and only then, for `responseMode: 'onReceived'`, answered as n8n 2.x does: with the
- * description's `responseData`, or n8n's default JSON. `recordFails` makes creating the
- * execution fail, as when n8n's database is gone: n8n then answers 500.
+ * description's `responseData`, or n8n's default JSON. Who answered each request (the node
+ * itself, or n8n after the node handed it a workflow to start) is recorded in `answeredBy`.
  */
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
@@ -21,11 +21,12 @@ export interface WebhookServer {
 	url: string;
 	/** Items each accepted request started a workflow with. */
 	emitted: INodeExecutionData[][];
+	/** Per request, in order of arrival: 'node' when the node ended the response, else 'n8n'. */
+	answeredBy: Array<'node' | 'n8n'>;
 	close(): Promise<void>;
 }
 
 export interface WebhookServeOptions {
-	recordFails?: () => boolean;
 	/** Credential type → decrypted data, handed out by n8n's credential store. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 }
@@ -50,6 +51,7 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
 	// One workflow for the server's life, as one active workflow serves every push.
 	const workflow = new Workflow({ id: 'webhook-test', nodes: [node], connections: {}, nodeTypes, active: true, settings: {} });
 	const emitted: INodeExecutionData[][] = [];
+	const answeredBy: Array<'node' | 'n8n'> = [];
 
 	const handle = async (req: IncomingMessage, res: ServerResponse) => {
 		const raw = await readBody(req);
@@ -70,16 +72,9 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
 		const webhookData = { httpMethod: 'POST', node: node.name, path: 'ihuyi', webhookDescription: nodeType.description.webhooks![0], workflowId: workflow.id } as unknown as IWebhookData;
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook!.call(context);
+		answeredBy.push(res.writableEnded ? 'node' : 'n8n');
 		if (result.noWebhookResponse) return;
-		if (result.workflowData) {
-			if (options.recordFails?.()) {
-				res.statusCode = 500;
-				res.setHeader('Content-Type', 'application/json');
-				res.end('{"code":0,"message":"Workflow could not be started"}');
-				return;
-			}
-			emitted.push(result.workflowData[0]);
-		}
+		if (result.workflowData) emitted.push(result.workflowData[0]);
 		const responseData = webhookData.webhookDescription.responseData;
 		res.statusCode = 200;
 		if (typeof responseData === 'string' && responseData !== 'noData') {
@@ -97,7 +92,7 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
 			res.end(`error: ${String(error)}`);
 		});
 	});
-	return await listen(server, emitted, '/webhook/test-webhook/ihuyi');
+	return await listen(server, emitted, answeredBy, '/webhook/test-webhook/ihuyi');
 }
 
 /**
@@ -109,11 +104,14 @@ export async function serveWebhook(nodeType: INodeType, parameters: INodeParamet
  */
 export async function serveWebhookNode(): Promise<WebhookServer> {
 	const emitted: INodeExecutionData[][] = [];
+	// Respond: Immediately is n8n's own answer, never a node's.
+	const answeredBy: WebhookServer['answeredBy'] = [];
 	const server: Server = createServer((req, res) => {
 		readBody(req).then((raw) => {
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 			const json = { headers: req.headers, params: {}, query: queryObject(url.searchParams), body: parseBody(String(req.headers['content-type'] ?? ''), raw), webhookUrl: `http://127.0.0.1${url.pathname}`, executionMode: 'production' };
 			emitted.push([{ json: json as unknown as INodeExecutionData['json'] }]);
+			answeredBy.push('n8n');
 			res.statusCode = 200;
 			res.setHeader('Content-Type', 'text/plain; charset=utf-8');
 			res.end('success');
@@ -122,15 +120,16 @@ export async function serveWebhookNode(): Promise<WebhookServer> {
 			res.end(`error: ${String(error)}`);
 		});
 	});
-	return await listen(server, emitted, '/webhook/ihuyi-receipts');
+	return await listen(server, emitted, answeredBy, '/webhook/ihuyi-receipts');
 }
 
-async function listen(server: Server, emitted: INodeExecutionData[][], path: string): Promise<WebhookServer> {
+async function listen(server: Server, emitted: INodeExecutionData[][], answeredBy: WebhookServer['answeredBy'], path: string): Promise<WebhookServer> {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}${path}`,
 		emitted,
+		answeredBy,
 		close: async () => {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

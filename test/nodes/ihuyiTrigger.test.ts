@@ -1,28 +1,7 @@
-import type { INodeParameters } from 'n8n-workflow';
-
-import { IhuyiTrigger } from '../../nodes/IhuyiTrigger/IhuyiTrigger.node';
-import { testCredential } from '../helpers/credentialTester';
-import { serveWebhook } from '../helpers/webhookHarness';
-import type { WebhookServeOptions, WebhookServer } from '../helpers/webhookHarness';
+import { post, useIhuyiTrigger } from '../helpers/ihuyiTriggerServer';
 import { pushToUrl, samplePushes } from '../simulator/pusher';
 
-const trigger = new IhuyiTrigger();
-let server: WebhookServer | undefined;
-
-async function serve(parameters: INodeParameters = {}, options: WebhookServeOptions = {}): Promise<WebhookServer> {
-	server = await serveWebhook(trigger, { product: 'sms', events: ['deliveryReceipt', 'reply', 'templateAudit'], options: {}, ...parameters }, options);
-	return server;
-}
-
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-});
-
-async function post(url: string, body: string, contentType = 'application/x-www-form-urlencoded', method = 'POST') {
-	const response = await fetch(url, { method, headers: { 'Content-Type': contentType }, body: method === 'GET' ? undefined : body });
-	return { status: response.status, body: await response.text(), contentType: response.headers.get('content-type') ?? '' };
-}
+const serve = useIhuyiTrigger();
 
 describe('Ihuyi Trigger: pushes become one item each and are answered "success"', () => {
 	test('a delivery receipt: exactly one item, the pusher sees success at the first push', async () => {
@@ -190,70 +169,13 @@ describe('invalid requests get a 4xx, never "success", and start nothing', () =>
 	});
 });
 
-describe('protection', () => {
-	const TOKEN = 'Tk-7f3k9Qx2mVb8Lp4R';
-	const tokenCredential = (token = TOKEN) => ({ credentials: { ihuyiTriggerTokenApi: { token } } });
-	const push = (url: string) => post(url, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString());
-
-	test('Authentication Secret Token: the token comes from the credential; without it 403, with it success', async () => {
-		const { url, emitted } = await serve({ authentication: 'secretToken' }, tokenCredential());
-		expect((await push(url)).status).toBe(403);
-		expect((await push(`${url}?token=wrong`)).status).toBe(403);
-		expect((await push(`${url}?token=${TOKEN.slice(0, -1)}`)).status).toBe(403);
-		expect(emitted).toHaveLength(0);
-		const result = await pushToUrl(`${url}?token=${TOKEN}`, samplePushes.deliveryReceipt('1'), { intervalMs: 5 });
-		expect(result.acknowledged).toBe(true);
-		expect(emitted).toHaveLength(1);
-		expect(JSON.stringify(emitted)).not.toContain(TOKEN);
-	});
-
-	test('with the credential in use, the deprecated Options → Secret Token no longer opens the URL', async () => {
-		const { url, emitted } = await serve({ authentication: 'secretToken', options: { token: 'old-token-in-workflow' } }, tokenCredential());
-		expect((await push(`${url}?token=old-token-in-workflow`)).status).toBe(403);
-		expect((await push(`${url}?token=${TOKEN}`)).status).toBe(200);
-		expect(emitted).toHaveLength(1);
-	});
-
-	test('a credential without a token refuses every push (500, so ihuyi tries again) instead of taking any request', async () => {
-		const { url, emitted } = await serve({ authentication: 'secretToken' }, tokenCredential(''));
-		const answered = await push(url);
-		expect(answered).toMatchObject({ status: 500, body: 'The Ihuyi Trigger Token credential has no token' });
-		expect((await push(`${url}?token=`)).status).toBe(500);
-		expect(emitted).toHaveLength(0);
-	});
-
-	test('the deprecated Options → Secret Token of older workflows still works: without it 403, with it success', async () => {
-		const { url, emitted } = await serve({ options: { token: 's3cr3t-token' } });
-		expect((await post(url, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString())).status).toBe(403);
-		expect((await post(`${url}?token=wrong`, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString())).status).toBe(403);
-		expect(emitted).toHaveLength(0);
-		const result = await pushToUrl(`${url}?token=s3cr3t-token`, samplePushes.deliveryReceipt('1'), { intervalMs: 5 });
-		expect(result.acknowledged).toBe(true);
-		expect(emitted).toHaveLength(1);
-		expect(JSON.stringify(emitted)).not.toContain('s3cr3t-token');
-	});
-
-	test('an IP allow-list: 127.0.0.1 outside it gets 403, inside it success', async () => {
-		const blocked = await serve({ options: { allowedIps: '203.0.113.10, 198.51.100.0/24' } });
-		expect((await post(blocked.url, new URLSearchParams(samplePushes.deliveryReceipt('1')).toString())).status).toBe(403);
-		expect(blocked.emitted).toHaveLength(0);
-		await blocked.close();
-		const allowed = await serve({ options: { allowedIps: '203.0.113.10, 127.0.0.0/8' } });
-		expect((await pushToUrl(allowed.url, samplePushes.deliveryReceipt('1'), { intervalMs: 5 })).acknowledged).toBe(true);
-		expect(allowed.emitted).toHaveLength(1);
-	});
-});
-
-describe('"success" only once the push is recorded', () => {
-	test('when n8n cannot create the execution, the push is not acknowledged and ihuyi pushes it again', async () => {
-		let failures = 2;
-		const { url, emitted } = await serve({}, { recordFails: () => failures-- > 0 });
-		const result = await pushToUrl(url, samplePushes.deliveryReceipt('42'), { intervalMs: 5 });
-		expect(result.attempts.map((attempt) => [attempt.status, attempt.body === 'success'])).toEqual([
-			[500, false],
-			[500, false],
-			[200, true],
-		]);
+describe('"success" only once the push is recorded: the trigger leaves that answer to n8n', () => {
+	test('a push to record is handed to n8n unanswered, and n8n answers it "success" once it has the workflow to start; what the trigger drops or refuses it answers itself', async () => {
+		const { url, emitted, answeredBy } = await serve({ events: ['deliveryReceipt'] });
+		expect(await post(url, new URLSearchParams(samplePushes.deliveryReceipt('42')).toString())).toMatchObject({ status: 200, body: 'success' });
+		expect(await post(url, new URLSearchParams(samplePushes.reply('43')).toString())).toMatchObject({ status: 200, body: 'success' });
+		expect((await post(url, 'not a push')).status).toBe(400);
+		expect(answeredBy).toEqual(['n8n', 'node', 'node']);
 		expect(emitted.map((items) => items[0].json.messageId)).toEqual(['42']);
 	});
 
@@ -283,30 +205,5 @@ describe('a burst of pushes', () => {
 		expect(answers.every((answer) => answer === 'success')).toBe(true);
 		expect(emitted).toHaveLength(total);
 		expect(new Set(emitted.map((items) => items[0].json.messageId)).size).toBe(total);
-	});
-});
-
-test('lifecycle methods need no remote call and return true', async () => {
-	const methods = trigger.webhookMethods.default;
-	await expect(methods.checkExists.call({} as never)).resolves.toBe(true);
-	await expect(methods.create.call({} as never)).resolves.toBe(true);
-	await expect(methods.delete.call({} as never)).resolves.toBe(true);
-});
-
-describe('the Ihuyi Trigger Token credential, tested as n8n tests it (the trigger\'s testedBy)', () => {
-	test('a token that survives in the push URL passes', async () => {
-		expect(await testCredential('ihuyiTriggerTokenApi', { token: 'Tk-7f3k9Qx2mVb8Lp4R' })).toEqual({ status: 'OK', message: 'The token can go in the push URL as ?token=…' });
-	});
-
-	test.each([
-		['', /is empty/],
-		['short-token', /has 11 characters: use at least 16/],
-		['has spaces and & in it 12345', /only letters, digits/],
-		['密码密码密码密码密码密码密码密码', /only letters, digits/],
-	])('%j is refused with a message that says why and does not repeat it', async (token, told) => {
-		const result = await testCredential('ihuyiTriggerTokenApi', { token });
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(told);
-		if (token) expect(result.message).not.toContain(token);
 	});
 });

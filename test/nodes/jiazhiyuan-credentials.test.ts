@@ -24,11 +24,21 @@ describe('credential test of jiazhiyuanApi (getRestMoney, signed by the credenti
 		expect(result.message).not.toContain(Buffer.from('wrong-pass').toString('base64'));
 	});
 
+	test('every refusal is a refused login, whatever reason the platform gives', async () => {
+		// Balance queries are limited per minute: the answer is failure;查询频繁 (too frequent).
+		sim.jiazhiyuan.balanceQueriesPerMinute = 0;
+		const result = await test_();
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Jiazhiyuan refused the login \(it answered failure;…\)/);
+	});
+
 	test('a base URL that is not Jiazhiyuan is named as such', async () => {
 		sim.injectFault({ kind: 'html' });
 		expect((await test_()).message).toMatch(/^The base URL answered with a web page, not like Jiazhiyuan\. Check the Base URL, e\.g\. http:\/\/smsapi\.jzyyun\.com:9003/);
 		sim.injectFault({ kind: 'empty' });
 		expect((await test_()).message).toMatch(/^The base URL gave an empty answer/);
+		sim.injectFault({ kind: 'json' });
+		expect((await test_()).message).toMatch(/^The base URL answered with JSON, not like Jiazhiyuan/);
 	});
 
 	test('an HTTP error or an unreachable host fails as n8n reports it', async () => {

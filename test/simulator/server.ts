@@ -208,6 +208,10 @@ function writeAnswer(res: ServerResponse, answer: SimAnswer, fault: FaultKind | 
 			res.writeHead(200, { 'Content-Type': answer.contentType });
 			res.end(Buffer.from(answer.body.toString('latin1'), 'utf16le'));
 			return;
+		case 'json':
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end('{"code":405,"msg":"API ID or API key is wrong"}');
+			return;
 		case 'echo':
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
 			res.end(`<html><body><p>Request parameters: ${requestBody.toString('latin1')}</p><p>Service busy</p></body></html>`);

@@ -48,6 +48,8 @@ export type FaultKind =
 	| 'wrongCharset'
 	/** An error page that repeats the request's parameters, as some gateways' pages do. */
 	| 'echo'
+	/** A JSON answer, as another provider's API gives (a Base URL pointing elsewhere). */
+	| 'json'
 	| 'unknownCode'
 	| 'successWithoutId'
 	/** A refusal that a second try passes: ihuyi 4080 (too frequent), Jiazhiyuan "busy". */
