@@ -135,6 +135,8 @@ export function postgresEnv(postgres: Postgres): NodeJS.ProcessEnv {
 
 export interface Redis extends Service {
 	flushAll(): void;
+	/** Removes the jobs waiting in n8n's queue (Bull's default queue "jobs"), so no worker runs them. */
+	discardWaitingJobs(): number;
 }
 
 export async function startRedis(): Promise<Redis> {
@@ -149,5 +151,11 @@ export async function startRedis(): Promise<Redis> {
 			return false;
 		}
 	});
-	return { port, pid: child.pid!, flushAll: () => void cli(['flushall']), stop: async () => await stopChild(child, 'SIGTERM', folder) };
+	const discardWaitingJobs = () => {
+		const ids = cli(['lrange', 'bull:jobs:wait', '0', '-1']).split('\n').filter(Boolean);
+		if (ids.length > 0) cli(['del', ...ids.map((id) => `bull:jobs:${id}`)]);
+		cli(['del', 'bull:jobs:wait', 'bull:jobs:priority']);
+		return ids.length;
+	};
+	return { port, pid: child.pid!, flushAll: () => void cli(['flushall']), discardWaitingJobs, stop: async () => await stopChild(child, 'SIGTERM', folder) };
 }

@@ -64,3 +64,6 @@ function webhookInto(id: string, path: string, sender: Record<string, unknown>):
 export function mobiles(prefix: string, from: number, count: number): string[] {
 	return Array.from({ length: count }, (_, index) => `${prefix}${String(from + index).padStart(8, '0')}`);
 }
+
+/** The pattern of the mainland numbers `mobiles(prefix, …)` makes, in stored execution data. */
+export const MOBILE = (prefix: string): string => `${prefix}\\d{8}`;
