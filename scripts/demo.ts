@@ -8,7 +8,8 @@
  */
 import { startSimulatorProcess } from '../test/simulator/process';
 import type { SimulatorProcess } from '../test/simulator/process';
-import { freePort, installN8n, N8nInstance } from '../test/e2e/lib/n8n';
+import { freePort, installN8n } from '../test/e2e/lib/install';
+import { N8nInstance } from '../test/e2e/lib/n8n';
 import { installPackage } from '../test/e2e/lib/packageInstall';
 import { createReceiptsTable, credentials, example } from '../test/e2e/lib/workflows';
 

@@ -6,7 +6,8 @@
 import { chromium } from 'playwright-core';
 import { join } from 'path';
 
-import { freePort, installN8n, N8nInstance, REPO_ROOT } from '../test/e2e/lib/n8n';
+import { freePort, installN8n, REPO_ROOT } from '../test/e2e/lib/install';
+import { N8nInstance } from '../test/e2e/lib/n8n';
 import { installPackage } from '../test/e2e/lib/packageInstall';
 import { CREDENTIAL_IDS, credentials } from '../test/e2e/lib/workflows';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
 			active: false,
 		});
 		await n8n.start();
-		const cookie = await n8n.ownerSession();
+		const cookie = await n8n.editor.ownerSession();
 		const [name, value] = cookie.split('=');
 		const browser = await chromium.launch({
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -11,7 +11,9 @@
  * another route's burst. A burst's time runs from its first push to its last answer.
  */
 import { hasFinished, readLiveExecutionStatuses } from '../../test/e2e/lib/executions';
-import { BOT_PROBE, freePort, installN8n, N8nInstance } from '../../test/e2e/lib/n8n';
+import { freePort, installN8n } from '../../test/e2e/lib/install';
+import { N8nInstance } from '../../test/e2e/lib/n8n';
+import { BOT_PROBE } from '../../test/e2e/lib/webhookProbes';
 import { installPackage } from '../../test/e2e/lib/packageInstall';
 import { HTTP_200, PUSH_HEADERS, SUCCESS, waitFor } from '../../test/e2e/lib/pushes';
 import type { Acknowledged } from '../../test/e2e/lib/pushes';

@@ -4,7 +4,7 @@
  * every n8n version under test: what the user sees is n8n's status and message.
  */
 import type { SimulatorProcess } from '../simulator/process';
-import { selectedVersions } from './lib/n8n';
+import { selectedVersions } from './lib/install';
 import type { N8nInstance } from './lib/n8n';
 import { disposeAll, n8nWithPackage } from './lib/setup';
 import { credentials } from './lib/workflows';
@@ -42,7 +42,7 @@ describe.each(selectedVersions())('n8n %s: the editor\'s credential test for eve
 		await disposeAll({ n8n, sim });
 	}, 60_000);
 
-	const runCredentialTest = async (credential: StoredCredential) => (await n8n.rest('POST', '/credentials/test', { credentials: credential })) as { status: string; message: string };
+	const runCredentialTest = async (credential: StoredCredential) => (await n8n.editor.rest('POST', '/credentials/test', { credentials: credential })) as { status: string; message: string };
 
 	test('ihuyi on a host that answers XML whatever format asks for: the right key passes, a wrong one is refused with the reason', async () => {
 		const stored = (credentials(sim.url) as StoredCredential[]).find((candidate) => candidate.type === 'ihuyiSmsApi')!;
@@ -67,7 +67,7 @@ describe.each(selectedVersions())('n8n %s: the editor\'s credential test for eve
 	test('the Ihuyi Trigger Token credential: a token fit for the push URL passes, a short one is refused, neither is repeated', async () => {
 		// n8n tests a credential it stores: saved as the editor saves it, then tested with its id.
 		const data = { token: 'Tk-7f3k9Qx2mVb8Lp4R' };
-		const saved = (await n8n.rest('POST', '/credentials', { name: 'Ihuyi Trigger Token', type: 'ihuyiTriggerTokenApi', data })) as { id: string };
+		const saved = (await n8n.editor.rest('POST', '/credentials', { name: 'Ihuyi Trigger Token', type: 'ihuyiTriggerTokenApi', data })) as { id: string };
 		const credential = { id: saved.id, name: 'Ihuyi Trigger Token', type: 'ihuyiTriggerTokenApi', data };
 		const right = await runCredentialTest(credential);
 		const short = await runCredentialTest({ ...credential, data: { token: 'short-tok' } });

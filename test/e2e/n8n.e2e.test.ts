@@ -7,7 +7,7 @@
  */
 import type { SimulatorProcess } from '../simulator/process';
 import type { Setup } from './lib/setup';
-import { selectedVersions } from './lib/n8n';
+import { selectedVersions } from './lib/install';
 import type { N8nInstance } from './lib/n8n';
 import { explainExecutions } from './lib/executions';
 import { disposeAll, n8nWithPackage } from './lib/setup';
@@ -139,7 +139,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 		await n8n.activate('exReceiptsLog001');
 		await n8n.start();
 		try {
-			const names = await n8n.editorNodeTypes(await n8n.ownerSession());
+			const names = await n8n.editor.editorNodeTypes(await n8n.editor.ownerSession());
 			for (const node of ['ihuyi', 'ihuyiTrigger', 'jiazhiyuan', 'jiazhiyuanTrigger']) expect(names).toContain(`${PACKAGE}.${node}`);
 			// The action nodes are offered to AI agents as tools too.
 			for (const tool of ['ihuyiTool', 'jiazhiyuanTool']) expect(names).toContain(`${PACKAGE}.${tool}`);

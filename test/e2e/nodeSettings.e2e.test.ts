@@ -7,7 +7,7 @@
  */
 import type { SimulatorProcess } from '../simulator/process';
 import { IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
-import { selectedVersions } from './lib/n8n';
+import { selectedVersions } from './lib/install';
 import type { N8nInstance } from './lib/n8n';
 import { disposeAll, n8nWithPackage } from './lib/setup';
 import { CREDENTIAL_IDS, example } from './lib/workflows';

@@ -8,7 +8,7 @@
  */
 import type { SimulatorProcess } from '../simulator/process';
 import { readExecutions } from './lib/executions';
-import { selectedVersions } from './lib/n8n';
+import { selectedVersions } from './lib/install';
 import type { N8nInstance } from './lib/n8n';
 import { disposeAll, n8nWithPackage } from './lib/setup';
 import { pollingWorkflow } from './lib/workflows';

@@ -16,11 +16,13 @@
  */
 import type { SimulatorProcess } from '../simulator/process';
 import { hasFinished, readExecutions, readExecutionStatuses, recordedIds } from './lib/executions';
-import { BOT_PROBE, selectedVersions, TRIGGER_PROBE } from './lib/n8n';
-import type { N8nInstance, WebhookProbe } from './lib/n8n';
+import { selectedVersions } from './lib/install';
+import type { N8nInstance } from './lib/n8n';
 import type { Acknowledged } from './lib/pushes';
 import { countPerId, HTTP_200, idPattern, messageId, PUSH_HEADERS, pushBurst, receiptBody, SUCCESS, waitFor, waitForCount } from './lib/pushes';
 import { disposeAll, n8nWithPackage } from './lib/setup';
+import { BOT_PROBE, TRIGGER_PROBE } from './lib/webhookProbes';
+import type { WebhookProbe } from './lib/webhookProbes';
 import { createReceiptsTable, crashTriggerWorkflow, example, FAST_ROUTE_EXAMPLE_PATH, fastRouteWorkflow, RECEIPTS_EXAMPLE_WEBHOOK_ID, removeDuplicatesWorkflow, webhookNodeWorkflow } from './lib/workflows';
 
 const BURST = { total: 2000, concurrency: 20, killAfter: 500 };

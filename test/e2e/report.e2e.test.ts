@@ -8,7 +8,7 @@
  */
 import type { SimulatorProcess } from '../simulator/process';
 import { readExecutions } from './lib/executions';
-import { selectedVersions } from './lib/n8n';
+import { selectedVersions } from './lib/install';
 import type { N8nInstance } from './lib/n8n';
 import { idPattern, messageId, PUSH_HEADERS, SUCCESS, waitFor } from './lib/pushes';
 import { disposeAll, n8nWithPackage } from './lib/setup';
@@ -99,7 +99,7 @@ describe.each(selectedVersions())('n8n %s: the daily delivery report example', (
 			await waitFor('17 rows in the table and the 12 pushes recorded', async () => {
 				const all = await readExecutions(n8n, WORKFLOW_ID, idPattern('77'));
 				const pushed = all.filter((execution) => execution.mode === 'webhook');
-				const rows = (await n8n.dataTableRows(table)).length;
+				const rows = (await n8n.editor.dataTableRows(table)).length;
 				const count = (list: typeof all) => {
 					const byStatus = new Map<string, number>();
 					for (const execution of list) byStatus.set(execution.status, (byStatus.get(execution.status) ?? 0) + 1);

@@ -8,7 +8,7 @@
 import type { SimulatorProcess } from '../simulator/process';
 import { samplePushes } from '../simulator/pusher';
 import { readExecutions } from './lib/executions';
-import { selectedVersions } from './lib/n8n';
+import { selectedVersions } from './lib/install';
 import type { N8nInstance } from './lib/n8n';
 import { disposeAll, n8nWithPackage } from './lib/setup';
 
@@ -79,7 +79,7 @@ describe.each(selectedVersions())('n8n %s: the Ihuyi Trigger token lives in an e
 	}, 120_000);
 
 	test('the workflow as n8n stores and exports it, and the stored credential, hold no plain token', async () => {
-		const workflow = await n8n.rest('GET', `/workflows/${WORKFLOW.id}`);
+		const workflow = await n8n.editor.rest('GET', `/workflows/${WORKFLOW.id}`);
 		expect(JSON.stringify(workflow)).toContain(CREDENTIAL.id);
 		expect(JSON.stringify(workflow)).not.toContain(TOKEN);
 		const exported = await n8n.cli(['export:credentials', `--id=${CREDENTIAL.id}`]);

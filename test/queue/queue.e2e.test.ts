@@ -18,7 +18,7 @@ import { startSimulatorProcess } from '../simulator/process';
 import type { SimulatorProcess } from '../simulator/process';
 import { hasFinished, readExecutions, readExecutionStatuses, recordedIds } from '../e2e/lib/executions';
 import type { StoredExecution } from '../e2e/lib/executions';
-import { installN8n } from '../e2e/lib/n8n';
+import { installN8n } from '../e2e/lib/install';
 import type { N8nInstance } from '../e2e/lib/n8n';
 import { countPerId, idPattern, messageId, pushBurst, SUCCESS, waitForCount } from '../e2e/lib/pushes';
 import { credentials, example, fastRouteWorkflow, RECEIPTS_EXAMPLE_WEBHOOK_ID, RECEIPTS_TABLE } from '../e2e/lib/workflows';
@@ -76,7 +76,7 @@ describe(`n8n ${VERSION} in queue mode: main + 2 webhook processes + 2 workers, 
 		await main.importCredentials(credentials(sim.url));
 		// The receipts example's Data Table is made in the editor, as a user does, before importing it.
 		await main.start();
-		const table = await main.createDataTable(RECEIPTS_TABLE.name, RECEIPTS_TABLE.columns);
+		const table = await main.editor.createDataTable(RECEIPTS_TABLE.name, RECEIPTS_TABLE.columns);
 		await main.stop();
 		const workflows = [example('delivery-receipts-to-log.json', sim.url, table), FAST_ROUTE, BULK.workflow, SLOW.workflow, RETRY_IHUYI.workflow, RETRY_JZY.workflow];
 		await main.importWorkflows(workflows);

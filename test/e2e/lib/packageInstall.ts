@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { REPO_ROOT } from './n8n';
+import { REPO_ROOT } from './install';
 
 /** Set by the suites' global setup, so that every test file installs the one tarball packed for the run. */
 const TARBALL_VARIABLE = 'N8N_E2E_PACKAGE_TARBALL';

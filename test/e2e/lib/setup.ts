@@ -5,7 +5,8 @@
  */
 import { startSimulatorProcess } from '../../simulator/process';
 import type { SimulatorProcess } from '../../simulator/process';
-import { freePort, installN8n, N8nInstance } from './n8n';
+import { freePort, installN8n } from './install';
+import { N8nInstance } from './n8n';
 import { installPackage } from './packageInstall';
 import { ensureServicesInstalled, postgresEnv, startPostgres } from '../../queue/lib/services';
 import type { Postgres } from '../../queue/lib/services';

@@ -7,7 +7,7 @@ import { join } from 'path';
 
 import { IHUYI_TEST_ACCOUNTS } from '../../simulator/ihuyi';
 import { JIAZHIYUAN_TEST_ACCOUNT } from '../../simulator/jiazhiyuan';
-import { REPO_ROOT } from './n8n';
+import { REPO_ROOT } from './install';
 import type { N8nInstance } from './n8n';
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
@@ -181,7 +181,7 @@ export function fastRouteWorkflow() {
 export async function createReceiptsTable(n8n: N8nInstance, table: typeof RECEIPTS_TABLE = RECEIPTS_TABLE): Promise<string> {
 	await n8n.start();
 	try {
-		return await n8n.createDataTable(table.name, table.columns);
+		return await n8n.editor.createDataTable(table.name, table.columns);
 	} finally {
 		await n8n.stop();
 	}

@@ -5,8 +5,9 @@
  * Every process has its own user folder with the package installed the way users install it,
  * its own ports, and is ended by PID.
  */
+import { freePort } from '../../e2e/lib/install';
+import { N8nInstance } from '../../e2e/lib/n8n';
 import type { N8nRole } from '../../e2e/lib/n8n';
-import { freePort, N8nInstance } from '../../e2e/lib/n8n';
 import { installPackage } from '../../e2e/lib/packageInstall';
 import { postgresEnv } from './services';
 import type { Postgres, Redis } from './services';

@@ -10,7 +10,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { freePort } from '../../e2e/lib/n8n';
+import { freePort } from '../../e2e/lib/install';
 
 const PG_ROOT = '/usr/lib/postgresql';
 
