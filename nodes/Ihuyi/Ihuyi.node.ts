@@ -9,8 +9,8 @@ import { IHUYI_PRODUCT_NAMES, IHUYI_PRODUCTS } from './transport/products';
 const resourceList = Object.entries(resources).map(([value, resource]) => ({ value, ...resource }));
 
 /**
- * ihuyi (互亿无线): domestic SMS and its templates, international SMS and voice verification
- * codes. Each product has its own credential, because ihuyi gives each its own API ID and key.
+ * ihuyi (互亿无线): domestic SMS and its templates, international SMS, voice verification
+ * codes and voice notifications. Each product has its own credential, because ihuyi gives each its own API ID and key.
  * Push → Read reads ihuyi's pushes that n8n's Webhook node received, and needs no account.
  */
 export class Ihuyi implements INodeType {
@@ -22,7 +22,7 @@ export class Ihuyi implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send SMS, international SMS and voice verification codes with ihuyi (互亿无线), submit SMS templates for review, and read ihuyi\'s pushes received by a Webhook node. Turn on the Dry Run option of a send to preview it: the normalised number, the content and the billed messages, with nothing sent.',
+			'Send SMS, international SMS, voice verification codes and voice notifications with ihuyi (互亿无线), submit SMS templates for review, and read ihuyi\'s pushes received by a Webhook node. Turn on the Dry Run option of a send to preview it: the normalised number, the content and the billed messages, with nothing sent.',
 		defaults: { name: 'Ihuyi' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -33,6 +33,7 @@ export class Ihuyi implements INodeType {
 			{ name: 'ihuyiSmsApi', required: true, testedBy: 'ihuyiSmsApi', displayOptions: { show: { resource: ['sms', 'template'] } } },
 			{ name: 'ihuyiInternationalSmsApi', required: true, testedBy: 'ihuyiInternationalSmsApi', displayOptions: { show: { resource: ['internationalSms'] } } },
 			{ name: 'ihuyiVoiceApi', required: true, testedBy: 'ihuyiVoiceApi', displayOptions: { show: { resource: ['voiceCode'] } } },
+			{ name: 'ihuyiVoiceNotificationApi', required: true, testedBy: 'ihuyiVoiceNotificationApi', displayOptions: { show: { resource: ['voiceNotification'] } } },
 			{ name: 'ihuyiTriggerTokenApi', required: true, testedBy: 'ihuyiTriggerToken', displayOptions: { show: { resource: ['push'], authentication: ['secretToken'] } } },
 		],
 		properties: [

@@ -53,6 +53,33 @@ export function normaliseMainlandMobile(raw: unknown): NormalisedNumber {
 	return { ok: true, value };
 }
 
+/**
+ * A mainland-China fixed line written with its area code ({区号}{号码}), as ihuyi's voice
+ * notification takes it: 010 and 02x (two digits after the 0) have 8-digit local numbers,
+ * every other area code (three digits) 7 or 8.
+ */
+const MAINLAND_FIXED_LINE = /^0(?:(?:10|2\d)\d{8}|[3-9]\d{2}\d{7,8})$/;
+
+/**
+ * A mainland mobile, or where `fixedLines` is set also a fixed line with its area code:
+ * "021-5123 4567", "(021) 51234567" and "+86 21 5123 4567" are all 02151234567. Only a
+ * +86 or 0086 prefix is taken in front of a fixed line (a bare 86 could be a local number).
+ * An extension (转) is refused: ihuyi dials the number as written.
+ */
+export function normaliseMainlandNumber(raw: unknown, fixedLines: boolean): NormalisedNumber {
+	const mobile = normaliseMainlandMobile(raw);
+	if (mobile.ok || !fixedLines || typeof raw !== 'string') return mobile;
+	let value = cleaned(raw);
+	const national = /^(?:\+86|0086)(\d+)$/.exec(value);
+	if (national) value = national[1].startsWith('0') ? national[1] : `0${national[1]}`;
+	if (MAINLAND_FIXED_LINE.test(value)) return { ok: true, value };
+	if (!/^\d+$/.test(value)) return mobile;
+	return {
+		ok: false,
+		reason: `"${raw}" is neither a mainland-China mobile number (11 digits starting with 1) nor a fixed line with its area code (e.g. 02151234567)`,
+	};
+}
+
 export interface InternationalNumber {
 	countryCode: string;
 	nationalNumber: string;

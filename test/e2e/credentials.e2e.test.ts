@@ -26,6 +26,7 @@ const CASES: Array<{ label: string; type: string; settings?: Record<string, stri
 	{ label: 'ihuyiSmsApi, Plain API Key', type: 'ihuyiSmsApi', settings: { signing: 'plainApiKey' }, field: 'apiKey', told: /ihuyi 405 .*Wrong API ID or API key/ },
 	{ label: 'ihuyiInternationalSmsApi', type: 'ihuyiInternationalSmsApi', field: 'apiKey', told: /ihuyi 40502 .*The dynamic password does not match/ },
 	{ label: 'ihuyiVoiceApi', type: 'ihuyiVoiceApi', field: 'apiKey', told: /ihuyi 40502 .*The dynamic password does not match/ },
+	{ label: 'ihuyiVoiceNotificationApi', type: 'ihuyiVoiceNotificationApi', field: 'apiKey', told: /ihuyi 40502 .*The dynamic password does not match/ },
 	{ label: 'jiazhiyuanApi', type: 'jiazhiyuanApi', field: 'password', told: /Jiazhiyuan refused the login.*wrong username or password/ },
 ];
 

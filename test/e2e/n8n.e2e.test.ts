@@ -16,6 +16,16 @@ import { createReceiptsTable, DRY_RUN_SENDS_ID, dryRunSends, example, RECEIPTS_E
 
 const PACKAGE = 'n8n-nodes-ihuyi-jiazhiyuan';
 
+/** The receipts example once more with its trigger on the Voice Notification product: its own workflow and push URL. */
+const VOICE_RECEIPTS = { id: 'exReceiptsVoice1', webhookId: '7a4c1e9b-2d3f-4b6a-8c5d-9e0f1a2b3c4d' };
+function voiceNotificationReceipts(workflow: Record<string, unknown>): Record<string, unknown> {
+	const copy = JSON.parse(JSON.stringify(workflow)) as { id: string; name: string; nodes: Array<{ type: string; webhookId?: string; parameters: Record<string, unknown> }> };
+	Object.assign(copy, { id: VOICE_RECEIPTS.id, name: `${copy.name} (voice notification)` });
+	const trigger = copy.nodes.find((node) => node.type === `${PACKAGE}.ihuyiTrigger`)!;
+	Object.assign(trigger, { webhookId: VOICE_RECEIPTS.webhookId, parameters: { ...trigger.parameters, product: 'voiceNotification' } });
+	return copy;
+}
+
 
 describe.each(selectedVersions())('n8n %s', (version) => {
 	let setup: Setup;
@@ -35,6 +45,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 			dryRunSends(),
 			example('verification-code-sms-voice-fallback.json', sim.url),
 			example('delivery-receipts-to-log.json', sim.url, receiptsTable),
+			voiceNotificationReceipts(example('delivery-receipts-to-log.json', sim.url, receiptsTable)),
 			example('daily-balance-check.json', sim.url),
 			example('jiazhiyuan-bulk-campaign.json', sim.url),
 		]);
@@ -64,6 +75,10 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 		expect(sent.find((message) => message.id === voice.messageId)?.content).toBe(voice.verificationCode);
 		expect(run.items('International Balance')[0].balance).toBe(999);
 		expect(run.items('Voice Balance')[0].balance).toBe(999);
+		const notification = run.items('Voice Notification Send')[0];
+		expect(notification).toMatchObject({ product: 'voiceNotification', success: true, mobile: '02151234567', templateId: '10001' });
+		expect(sent.find((message) => message.id === notification.messageId)).toMatchObject({ product: 'voiceNotification', mobile: '02151234567', content: '体检|明天上午9点' });
+		expect(run.items('Voice Notification Balance')[0]).toMatchObject({ product: 'voiceNotification', balance: 999 });
 	}, 300_000);
 
 	test('Dry Run: every send of both providers previews what would go out, and the providers receive no request', async () => {
@@ -74,6 +89,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 		expect(run.items('SMS')[0]).toMatchObject({ dryRun: true, mobile: '13800138000', content: '您的验证码是：4321。请不要把验证码泄露给其他人。', segments: 1 });
 		expect(run.items('International SMS')[0]).toMatchObject({ dryRun: true, mobile: '852 61234567' });
 		expect(run.items('Voice Code')[0]).toMatchObject({ dryRun: true, mobile: '13700137000', verificationCode: expect.stringMatching(/^\d{6}$/) });
+		expect(run.items('Voice Notification')[0]).toMatchObject({ dryRun: true, mobile: '01012345678', billedMessages: 1 });
 		expect(run.items('Jiazhiyuan SMS')[0]).toMatchObject({
 			dryRun: true,
 			mobiles: { count: 25000 },
@@ -137,6 +153,7 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 	test('the server lists every node, serves the Ihuyi Trigger, and each push starts one execution', async () => {
 		await sim.control('reset', {});
 		await n8n.activate('exReceiptsLog001');
+		await n8n.activate(VOICE_RECEIPTS.id);
 		await n8n.start();
 		try {
 			const names = await n8n.editor.editorNodeTypes(await n8n.editor.ownerSession());
@@ -188,6 +205,17 @@ describe.each(selectedVersions())('n8n %s', (version) => {
 			const burstIds = new Set(sink.map((entry) => String(entry.receipt.messageId)).filter((id) => id.startsWith('3000000000000000')));
 			expect(burstIds.size).toBe(burst);
 			expect(sink).toHaveLength(3 + burst);
+
+			// A voice notification's receipt, pushed to the trigger set to that product.
+			const voiceUrl = `${n8n.baseUrl}/webhook/${VOICE_RECEIPTS.webhookId}/ihuyi`;
+			await n8n.waitForWebhook(voiceUrl);
+			const fields = { code: '4072', msg: '内容与模板不匹配', mobilephone: '02151234567', voiceid: '1708123456', report_time: '2024-05-01 10:02:00' };
+			const voice = (await sim.control('ihuyi/push', { url: voiceUrl, fields, intervalMs: 200 })) as { attempts: Array<{ body: string }> };
+			expect(voice.attempts.map((attempt) => attempt.body)).toEqual(['success']);
+			await waitForCount('the voice receipt in the log', async () => (sink = (await sim.control('sink')) as typeof sink).length, 4 + burst);
+			expect(sink.find((entry) => entry.receipt.product === 'voiceNotification')?.receipt).toMatchObject({
+				event: 'deliveryReceipt', status: 'failed', code: '4072', messageId: '1708123456', mobile: '02151234567', explanation: expect.stringMatching(/template/i),
+			});
 		} finally {
 			await n8n.stop();
 		}

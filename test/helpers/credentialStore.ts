@@ -6,14 +6,19 @@
 import { ICredentialsHelper } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, ICredentials, ICredentialType, IHttpRequestOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { IhuyiInternationalSmsApi } from '../../credentials/IhuyiInternationalSmsApi.credentials';
-import { IhuyiSmsApi } from '../../credentials/IhuyiSmsApi.credentials';
-import { IhuyiTriggerTokenApi } from '../../credentials/IhuyiTriggerTokenApi.credentials';
-import { IhuyiVoiceApi } from '../../credentials/IhuyiVoiceApi.credentials';
-import { JiazhiyuanApi } from '../../credentials/JiazhiyuanApi.credentials';
+import { n8n as packageN8n } from '../../package.json';
 
+/**
+ * Every credential type the package declares to n8n (package.json → n8n.credentials), loaded
+ * from its source: a new credential is in the store as soon as the package lists it.
+ */
 const credentialTypes = new Map<string, ICredentialType>(
-	[new IhuyiSmsApi(), new IhuyiInternationalSmsApi(), new IhuyiVoiceApi(), new IhuyiTriggerTokenApi(), new JiazhiyuanApi()].map((type) => [type.name, type]),
+	packageN8n.credentials.flatMap((distPath) => {
+		const source = distPath.replace(/^dist\//, '../../').replace(/\.js$/, '');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(source) as Record<string, new () => ICredentialType>;
+		return Object.values(exported).map((Type) => new Type());
+	}).map((type) => [type.name, type]),
 );
 
 export function registerCredentialType(type: ICredentialType): void {

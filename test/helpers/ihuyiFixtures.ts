@@ -1,15 +1,16 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
+import { IHUYI_SIM_BASE_PATHS, IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
 import type { Simulator } from '../simulator/server';
 
 export const IHUYI_CREDENTIAL_TYPES = {
 	sms: 'ihuyiSmsApi',
 	internationalSms: 'ihuyiInternationalSmsApi',
 	voiceCode: 'ihuyiVoiceApi',
+	voiceNotification: 'ihuyiVoiceNotificationApi',
 } as const;
 
-/** Credentials of all three products pointing at the simulator. */
+/** Credentials of all four products pointing at the simulator. */
 export function ihuyiCredentials(
 	simulator: Pick<Simulator, 'url'>,
 	overrides: Partial<Record<keyof typeof IHUYI_CREDENTIAL_TYPES, ICredentialDataDecryptedObject>> = {},
@@ -18,7 +19,7 @@ export function ihuyiCredentials(
 	const result: Record<string, ICredentialDataDecryptedObject> = {};
 	for (const [product, type] of Object.entries(IHUYI_CREDENTIAL_TYPES)) {
 		const key = product as keyof typeof IHUYI_CREDENTIAL_TYPES;
-		result[type] = { ...IHUYI_TEST_ACCOUNTS[key], signing, baseUrl: simulator.url, ...(overrides[key] ?? {}) };
+		result[type] = { ...IHUYI_TEST_ACCOUNTS[key], signing, baseUrl: `${simulator.url}${IHUYI_SIM_BASE_PATHS[key] ?? ''}`, ...(overrides[key] ?? {}) };
 	}
 	return result;
 }

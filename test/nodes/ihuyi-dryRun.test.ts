@@ -45,6 +45,14 @@ const voice = (extra: INodeParameters = {}): INodeParameters => ({
 	...extra,
 });
 
+const notification = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'voiceNotification',
+	operation: 'send',
+	mobile: '+86 21 5123 4567',
+	content: '您好，您预约的体检将于明天上午9点开始，请准时到达。',
+	...extra,
+});
+
 async function dryRun(parameters: INodeParameters, items?: Array<{ json: object }>) {
 	const result = await runNode({ type: 'ihuyi', parameters: dry(parameters), credentials: ihuyiCredentials(sim), items: items as never });
 	expect(sim.requests).toHaveLength(0);
@@ -148,6 +156,7 @@ describe('what a dry run shows is what the send puts on the wire', () => {
 		['SMS, template', template({ templateVariables: { variable: [{ value: '1234' }] } as never }), 'ihuyi:sms:Submit'],
 		['International SMS', intl({ numberFormat: 'separate', countryCode: '+65', nationalNumber: '9123 4567' }), 'ihuyi:internationalSms:Submit'],
 		['Voice Code', voice(), 'ihuyi:voiceCode:Submit'],
+		['Voice Notification, fixed line', notification(), 'ihuyi:voiceNotification:Submit'],
 	];
 
 	test.each(SENDS)('%s', async (_name, parameters, route) => {
@@ -162,8 +171,8 @@ describe('what a dry run shows is what the send puts on the wire', () => {
 		// Every field the two outputs share means the same and holds the same.
 		const { dryRun: _dry, content: _content, billedMessages: _billed, ...shared } = preview;
 		expect(sent.items[0].json).toMatchObject(shared);
-		// ihuyi bills a voice code as one message; a template's text is assembled by ihuyi, so unknown.
-		const billed = parameters.resource === 'voiceCode' ? 1 : parameters.sendMode === 'template' ? null : sim.ihuyi.sent[0].segments;
+		// ihuyi bills a voice call as one message; a template's text is assembled by ihuyi, so unknown.
+		const billed = String(parameters.resource).startsWith('voice') ? 1 : parameters.sendMode === 'template' ? null : sim.ihuyi.sent[0].segments;
 		expect(preview.billedMessages).toBe(billed);
 	});
 });
@@ -178,6 +187,8 @@ describe('a bad item fails in a dry run exactly as in a send', () => {
 		['international without country code', intl({ phoneNumber: '61234567' })],
 		['voice code of 3 digits', voice({ code: '123' })],
 		['voice to a landline', voice({ mobile: '02151234567' })],
+		['voice notification over 180 characters', notification({ content: '字'.repeat(181) })],
+		['voice notification to a fixed line with an extension', notification({ mobile: '021-51234567-801' })],
 	];
 
 	test.each(BAD)('%s', async (_name, parameters) => {
@@ -207,7 +218,7 @@ describe('an agent learns that it can preview a send', () => {
 		expect(description.description).toMatch(/Dry Run option of a send to preview it/);
 	});
 
-	test.each(['sms', 'internationalSms', 'voiceCode'])('%s → Send offers Dry Run, described as a preview that sends nothing', (resource) => {
+	test.each(['sms', 'internationalSms', 'voiceCode', 'voiceNotification'])('%s → Send offers Dry Run, described as a preview that sends nothing', (resource) => {
 		const options = description.properties.find(
 			(property) => property.name === 'options' && property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions.show.operation?.includes('send'),
 		);

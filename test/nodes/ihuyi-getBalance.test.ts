@@ -3,6 +3,7 @@ import { runNode } from '../helpers/n8nHarness';
 import { ihuyiCredentials, smsSend } from '../helpers/ihuyiFixtures';
 import { dynamicPassword } from '../../nodes/Ihuyi/transport/signing';
 import { IHUYI_TEST_ACCOUNTS } from '../simulator/ihuyi';
+import { IHUYI_PRODUCT_NAMES } from '../../nodes/Ihuyi/transport/products';
 import type { Simulator } from '../simulator/server';
 import { useSimulator } from '../helpers/useSimulator';
 
@@ -10,11 +11,8 @@ let sim: Simulator;
 useSimulator((started) => (sim = started));
 
 describe('ihuyi Get Balance', () => {
-	test.each([
-		['sms', 'ihuyi:sms:GetNum'],
-		['internationalSms', 'ihuyi:internationalSms:GetNum'],
-		['voiceCode', 'ihuyi:voiceCode:GetNum'],
-	] as const)('%s balance is a number, signed with account + key + time', async (product, route) => {
+	test.each(IHUYI_PRODUCT_NAMES)('%s balance is a number, signed with account + key + time', async (product) => {
+		const route = `ihuyi:${product}:GetNum`;
 		sim.ihuyi.accounts[product].balance = 856;
 		const { items, error } = await runNode({ type: 'ihuyi', parameters: { resource: product, operation: 'getBalance' }, credentials: ihuyiCredentials(sim) });
 		expect(error).toBeUndefined();

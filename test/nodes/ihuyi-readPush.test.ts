@@ -62,6 +62,7 @@ describe('the same push makes the same item as the Ihuyi Trigger', () => {
 		['an approved template audit', samplePushes.templateAudit('1234', '2'), {}, 'templateAudit'],
 		['a rejected template audit', samplePushes.templateAudit('1235', '0'), {}, 'templateAudit'],
 		['an international receipt', samplePushes.internationalReceipt('60495654'), { product: 'internationalSms' }, 'deliveryReceipt'],
+		['a voice notification receipt from a fixed line', samplePushes.voiceReceipt('1708123456', '02151234567', '4082'), { product: 'voiceNotification' }, 'deliveryReceipt'],
 		['a receipt with fields ihuyi may add later', { ...samplePushes.deliveryReceipt('9'), extno: '01' }, {}, 'deliveryReceipt'],
 	])('%s', async (_name, fields, extra, event) => {
 		const { answer, triggerItems, read } = await bothRoutes(encode(fields), { ...ALL_EVENTS, ...extra });

@@ -71,6 +71,22 @@ describe('Ihuyi Trigger: pushes become one item each and are answered "success"'
 		await pushToUrl(url, samplePushes.internationalReceipt('60495654'), { intervalMs: 5 });
 		expect(emitted[0][0].json).toMatchObject({ product: 'internationalSms', event: 'deliveryReceipt', messageId: '60495654', mobile: '852 61234567', time: '2024-03-01T09:15:02+08:00' });
 	});
+
+	test('a voice notification receipt (voiceid, a fixed line) is explained from the voice notification codes', async () => {
+		const { url, emitted } = await serve({ product: 'voiceNotification' });
+		const result = await pushToUrl(url, samplePushes.voiceReceipt('1708123456', '02151234567', '4072'), { intervalMs: 5 });
+		expect(result.attempts.map((attempt) => attempt.body)).toEqual(['success']);
+		expect(emitted[0][0].json).toMatchObject({
+			product: 'voiceNotification',
+			event: 'deliveryReceipt',
+			messageId: '1708123456',
+			mobile: '02151234567',
+			status: 'failed',
+			code: '4072',
+			explanation: expect.stringMatching(/template/i),
+			time: '2024-03-01T09:15:02+08:00',
+		});
+	});
 });
 
 describe('replies carry unsubscribe: whether the text is an opt-out answer', () => {

@@ -23,6 +23,7 @@ const ihuyiSends: Array<[string, INodeParameters]> = [
 	['SMS', smsSend()],
 	['International SMS', { resource: 'internationalSms', operation: 'send', numberFormat: 'e164', phoneNumber: '+85261234567', content: 'Your code is 1125' }],
 	['Voice Code', { resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'provided', code: '1125' }],
+	['Voice Notification', { resource: 'voiceNotification', operation: 'send', mobile: '021-51234567', content: '您好，您预约的体检明天开始。' }],
 ];
 const ihuyi = (parameters: INodeParameters, extra: object = {}) => runNode({ type: 'ihuyi', parameters, credentials: ihuyiCredentials(sim), ...extra });
 const jiazhiyuan = (parameters: INodeParameters, extra: object = {}) => runNode({ type: 'jiazhiyuan', parameters, credentials: jiazhiyuanCredentials(sim), ...extra });

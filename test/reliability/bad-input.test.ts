@@ -28,6 +28,7 @@ const sms = (extra: INodeParameters): INodeParameters => ({ resource: 'sms', ope
 const template = (values: unknown[]): INodeParameters => ({ resource: 'sms', operation: 'send', sendMode: 'template', mobile: '13800138000', templateId: '1', templateVariables: { variable: values.map((value) => ({ value })) } as never });
 const intl = (extra: INodeParameters): INodeParameters => ({ resource: 'internationalSms', operation: 'send', numberFormat: 'e164', phoneNumber: '+85261234567', content: 'Code 1125', ...extra });
 const voice = (extra: INodeParameters): INodeParameters => ({ resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'provided', code: '1125', ...extra });
+const notification = (extra: INodeParameters): INodeParameters => ({ resource: 'voiceNotification', operation: 'send', sendMode: 'fullText', mobile: '02151234567', content: '您好，您预约的体检将于明天上午9点开始，请准时到达。', ...extra });
 const jzy = (extra: INodeParameters): INodeParameters => ({ resource: 'sms', operation: 'send', mobiles: '13800138000', content: '【嘉之元】测试', smsType: 'default', ...extra });
 const EMPTY = '={{ $json.nothing }}';
 
@@ -78,6 +79,15 @@ const CASES: Case[] = [
 	['voice code with a space', 'ihuyi', voice({ code: '12 34' }), 'Code'],
 	['voice code as a number with decimals', 'ihuyi', voice({ code: '={{ 1234.5 }}' }), 'Code'],
 	['voice mobile malformed', 'ihuyi', voice({ mobile: '123' }), 'Mobile'],
+	// ihuyi Voice Notification: Send
+	['voice notification: a fixed line without its area code', 'ihuyi', notification({ mobile: '51234567' }), 'Mobile'],
+	['voice notification: a fixed line with an extension', 'ihuyi', notification({ mobile: '021-51234567转801' }), 'Mobile'],
+	['voice notification: a mobile and a fixed line', 'ihuyi', notification({ mobile: '13800138000, 021-51234567' }), 'Mobile'],
+	['voice notification: text of 181 characters', 'ihuyi', notification({ content: '字'.repeat(181) }), 'Content'],
+	['voice notification: text with 【变量】 left in', 'ihuyi', notification({ content: '您好，您预约的【变量】将于明天开始。' }), 'Content'],
+	['voice notification: text with emoji', 'ihuyi', notification({ content: '您的快递到了📦' }), 'Content'],
+	['voice notification: template variables over 180 characters', 'ihuyi', notification({ sendMode: 'template', templateId: '10001', templateVariables: { variable: [{ value: '字'.repeat(100) }, { value: '字'.repeat(81) }] } as never }), 'Template Variables'],
+	['voice notification: template id not numeric', 'ihuyi', notification({ sendMode: 'template', templateId: 'T1', templateVariables: { variable: [{ value: '体检' }] } as never }), 'Template ID'],
 	// ihuyi Push: Read (the input item is not a Webhook node's push)
 	['push read: an item that is not a request', 'ihuyi', { resource: 'push', operation: 'read', product: 'sms', events: ['deliveryReceipt'] }, 'Content-Type'],
 	['push read: a token credential without a token', 'ihuyi', { resource: 'push', operation: 'read', authentication: 'secretToken', events: ['deliveryReceipt'] }, 'credential', { ihuyiTriggerTokenApi: { token: '' } }],
@@ -86,6 +96,7 @@ const CASES: Case[] = [
 	['ihuyi credential without API key', 'ihuyi', sms({}), 'credential', { ihuyiSmsApi: { apiId: 'C1', apiKey: ' ', signing: 'dynamicPassword' } }],
 	['ihuyi international credential without API key', 'ihuyi', { resource: 'internationalSms', operation: 'getBalance' }, 'credential', { ihuyiInternationalSmsApi: { apiId: 'I1', apiKey: '', signing: 'dynamicPassword' } }],
 	['ihuyi voice credential without API ID', 'ihuyi', { resource: 'voiceCode', operation: 'getBalance' }, 'credential', { ihuyiVoiceApi: { apiId: ' ', apiKey: 'k', signing: 'dynamicPassword' } }],
+	['ihuyi voice notification credential without API key', 'ihuyi', { resource: 'voiceNotification', operation: 'getBalance' }, 'credential', { ihuyiVoiceNotificationApi: { apiId: 'M1', apiKey: '', signing: 'dynamicPassword' } }],
 	// Jiazhiyuan SMS: Send
 	['jzy numbers empty', 'jiazhiyuan', jzy({ mobiles: EMPTY }), 'Mobiles'],
 	['jzy numbers empty list', 'jiazhiyuan', jzy({ mobiles: '={{ [] }}' }), 'Mobiles'],

@@ -10,6 +10,7 @@ import { decodeGbk } from '../../nodes/common/gbk';
 import { parseBalance, parseTextAnswer } from '../../nodes/Jiazhiyuan/transport/parseAnswer';
 import { parseReplies, parseReports } from '../../nodes/Jiazhiyuan/transport/parseXml';
 import { classifyPush } from '../../nodes/Ihuyi/push/classifyPush';
+import { IHUYI_PRODUCT_NAMES } from '../../nodes/Ihuyi/transport/products';
 import { count } from './summary';
 
 const RUNS = 3000;
@@ -75,7 +76,7 @@ describe('ihuyi push classifier under fuzzing', () => {
 	const value = fc.oneof(fc.string({ maxLength: 30 }), chinese, fc.integer().map(String), fc.array(fc.string(), { maxLength: 2 }), fc.constant(null), fc.object({ maxDepth: 1 }));
 	const key = fc.constantFrom('code', 'msg', 'mobilephone', 'smsid', 'ismsid', 'report_time', 'reply_time', 'content', 'templateid', 'x');
 	test('any body: a receipt item or a 4xx, never an exception', () => {
-		fc.assert(fc.property(fc.oneof(fc.dictionary(key, value, { maxKeys: 8 }), fc.anything()), fc.constantFrom('sms', 'internationalSms', 'voiceCode' as const), (body, product) => {
+		fc.assert(fc.property(fc.oneof(fc.dictionary(key, value, { maxKeys: 8 }), fc.anything()), fc.constantFrom(...IHUYI_PRODUCT_NAMES), (body, product) => {
 			count('fuzzing', 'cases');
 			const result = classifyPush(body, product);
 			return result.ok ? typeof result.receipt.event === 'string' : result.status >= 400 && result.status < 500;

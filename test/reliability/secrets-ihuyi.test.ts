@@ -30,6 +30,8 @@ const OPERATIONS: Array<[string, INodeParameters]> = [
 	['international balance', { resource: 'internationalSms', operation: 'getBalance' }],
 	['voice send', { resource: 'voiceCode', operation: 'send', mobile: '13800138000', codeSource: 'generate', codeLength: 6 }],
 	['voice balance', { resource: 'voiceCode', operation: 'getBalance' }],
+	['voice notification send', { resource: 'voiceNotification', operation: 'send', mobile: '02151234567', content: '您好，您预约的体检明天开始。' }],
+	['voice notification balance', { resource: 'voiceNotification', operation: 'getBalance' }],
 ];
 
 // AddTemplate's password: the MD5 of the key proves the account there, so it is a secret too.

@@ -5,7 +5,7 @@ import { IhuyiRateLimit } from './ihuyiRateLimit';
 import { IhuyiTemplateFiling } from './ihuyiTemplates';
 import type { SimAnswer, SimRequest } from './types';
 
-export type IhuyiSimProduct = 'sms' | 'internationalSms' | 'voiceCode';
+export type IhuyiSimProduct = 'sms' | 'internationalSms' | 'voiceCode' | 'voiceNotification';
 
 export interface IhuyiSimAccount {
 	apiId: string;
@@ -31,15 +31,24 @@ export const IHUYI_TEST_ACCOUNTS: Record<IhuyiSimProduct, { apiId: string; apiKe
 	sms: { apiId: 'C80604386', apiKey: 'sk-sms-6c1f0e8a9b2d47f3a5e1' },
 	internationalSms: { apiId: 'I52910734', apiKey: 'sk-isms-0d93b7c24e6a18f5b2c7' },
 	voiceCode: { apiId: 'V37710520', apiKey: 'sk-voice-9a4e2f61c08b3d7e5f14' },
+	voiceNotification: { apiId: 'M61830927', apiKey: 'sk-vm-3b7d1e90c5a24f68e2d9' },
 };
+
+/**
+ * ihuyi serves voice notifications from their own host (api.vm.ihuyi.com) at the voice
+ * code's path; the simulator serves them on its one port under this prefix, so a
+ * credential's base URL is the simulator's URL with it.
+ */
+export const IHUYI_SIM_BASE_PATHS: Partial<Record<IhuyiSimProduct, string>> = { voiceNotification: '/vm' };
 
 const PATHS: Record<string, IhuyiSimProduct> = {
 	'/webservice/sms.php': 'sms',
 	'/webservice/isms.php': 'internationalSms',
 	'/webservice/voice.php': 'voiceCode',
+	'/vm/webservice/voice.php': 'voiceNotification',
 };
 
-const ID_FIELD: Record<IhuyiSimProduct, string> = { sms: 'smsid', internationalSms: 'smsid', voiceCode: 'voiceid' };
+const ID_FIELD: Record<IhuyiSimProduct, string> = { sms: 'smsid', internationalSms: 'smsid', voiceCode: 'voiceid', voiceNotification: 'voiceid' };
 
 /** Seconds a dynamic-password timestamp may differ from the server's clock. */
 const TIME_TOLERANCE_S = 300;
@@ -47,9 +56,13 @@ const TIME_TOLERANCE_S = 300;
 /**
  * Longest content before 4073: 300 characters for domestic SMS, as ihuyi's domestic SMS
  * document states ("支持 300 個字的長短信"); the international document gives no figure, so
- * the 500 of ihuyi's current web page.
+ * the 500 of ihuyi's current web page; voice notifications "支持 180 个字".
  */
-const MAX_CONTENT_CHARACTERS: Record<string, number> = { sms: 300, internationalSms: 500 };
+const MAX_CONTENT_CHARACTERS: Record<string, number> = { sms: 300, internationalSms: 500, voiceNotification: 180 };
+
+/** A mainland mobile, or for voice notifications also a fixed line {区号}{号码}. */
+const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+const FIXED_LINE = /^0(?:10|2\d|[3-9]\d{2})\d{7,8}$/;
 
 const EMOJI = /\p{Extended_Pictographic}/u;
 const SENSITIVE_WORDS = ['贷款', '博彩', '发票'];
@@ -60,8 +73,13 @@ const DEFAULT_TEMPLATES: Record<string, string> = {
 	'2': '您的订单{var}已发货，快递单号{var}，请注意查收。',
 };
 
+/** The voice notification templates of the debug account. */
+const DEFAULT_VOICE_TEMPLATES: Record<string, string> = {
+	'10001': '您好，您预约的{var}将于{var}开始，请准时到达。',
+};
+
 /**
- * ihuyi's Submit and GetNum for the three products, as its documents describe them: account
+ * ihuyi's Submit and GetNum for the four products, as its documents describe them: account
  * and dynamic-password checks, one number per call, the documented codes for realistic
  * conditions, JSON or XML answers, ids beyond 2^53, balances that go down; and the domestic
  * SMS product's AddTemplate (ihuyiTemplates.ts).
@@ -73,6 +91,9 @@ export class IhuyiSimulator {
 
 	/** Template id → text. When `strictTemplates` is on, full-text content must match one. */
 	templates: Record<string, string> = { ...DEFAULT_TEMPLATES };
+
+	/** Voice notification template id → text; full text must match one when `strictTemplates` is on. */
+	voiceTemplates: Record<string, string> = { ...DEFAULT_VOICE_TEMPLATES };
 
 	strictTemplates = false;
 
@@ -99,6 +120,7 @@ export class IhuyiSimulator {
 		this.accounts = freshAccounts();
 		this.sent = [];
 		this.templates = { ...DEFAULT_TEMPLATES };
+		this.voiceTemplates = { ...DEFAULT_VOICE_TEMPLATES };
 		this.templateFiling.reset();
 		this.strictTemplates = false;
 		this.blacklist.clear();
@@ -153,10 +175,10 @@ export class IhuyiSimulator {
 		const mobile = form.mobile ?? '';
 		const content = form.content ?? '';
 		if (mobile === '') return reply(403, '手机号码不能为空');
-		if (content === '') return reply(404, product === 'voiceCode' ? '语音内容不能为空' : '短信内容不能为空');
+		if (content === '') return reply(404, product.startsWith('voice') ? '语音内容不能为空' : '短信内容不能为空');
 		const mobileOk = product === 'internationalSms'
 			? /^\d{1,4} \d{4,14}$/.test(mobile)
-			: /^1[3-9]\d{9}$/.test(mobile);
+			: MAINLAND_MOBILE.test(mobile) || (product === 'voiceNotification' && FIXED_LINE.test(mobile));
 		if (!mobileOk) return reply(406, '手机格式不正确');
 		if (this.blacklist.has(mobile)) return reply(4030, '手机号码已被列入黑名单');
 		if (SENSITIVE_WORDS.some((word) => content.includes(word))) return reply(407, '短信内容含有敏感字符');
@@ -164,11 +186,15 @@ export class IhuyiSimulator {
 		let segments = 1;
 		if (product === 'voiceCode') {
 			if (!/^\d{4,6}$/.test(content)) return reply(4070, '语音验证码内容必须为4-6位数字');
+		} else if (product === 'voiceNotification') {
+			const rendered = this.render(this.voiceTemplates, form.templateid, content);
+			if (rendered === undefined) return reply(4072, '提交的语音内容与审核通过的模板内容不匹配');
+			if ([...rendered].length > MAX_CONTENT_CHARACTERS[product]) return reply(4073, '语音内容超出长度限制');
 		} else {
 			if (product === 'sms' && EMOJI.test(content)) return reply(4074, '短信内容包含 emoji 符号');
 			// The platform adds the signature; one written into full text is refused.
 			if (product === 'sms' && !form.templateid && /【[^【】]*】/u.test(content)) return reply(4070, '签名格式不正确');
-			const rendered = this.render(form.templateid, content);
+			const rendered = this.render(this.templates, form.templateid, content);
 			if (rendered === undefined) return reply(4072, '提交的短信内容与审核通过的模板内容不匹配');
 			// ihuyi counts the signature it adds (【互亿无线】 on the debug account).
 			const length = [...`【互亿无线】${rendered}`].length;
@@ -196,9 +222,9 @@ export class IhuyiSimulator {
 	}
 
 	/** The text a message will have, or undefined when it does not match a template. */
-	private render(templateId: string | undefined, content: string): string | undefined {
+	private render(templates: Record<string, string>, templateId: string | undefined, content: string): string | undefined {
 		if (templateId) {
-			const template = this.templates[templateId];
+			const template = templates[templateId];
 			if (!template) return undefined;
 			const values = content.split('|');
 			const slots = template.split('{var}').length - 1;
@@ -207,7 +233,7 @@ export class IhuyiSimulator {
 			return template.replace(/\{var\}/g, () => values[index++]);
 		}
 		if (!this.strictTemplates) return content;
-		const matches = Object.values(this.templates).some((template) => {
+		const matches = Object.values(templates).some((template) => {
 			const pattern = template
 				.split('{var}')
 				.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
@@ -224,7 +250,7 @@ function freshAccounts(): Record<IhuyiSimProduct, IhuyiSimAccount> {
 		balance: 1000,
 		frozen: false,
 	});
-	return { sms: make('sms'), internationalSms: make('internationalSms'), voiceCode: make('voiceCode') };
+	return { sms: make('sms'), internationalSms: make('internationalSms'), voiceCode: make('voiceCode'), voiceNotification: make('voiceNotification') };
 }
 
 function md5(text: string): string {

@@ -66,6 +66,17 @@ export const samplePushes = {
 		msg: code === '2' ? '审核通过' : '模板内容不规范',
 		templateid,
 	}),
+	/**
+	 * A voice call's receipt: ihuyi documents the same push for every product, with the
+	 * call's id under the name its send answer uses (voiceid). Not shown verbatim for voice.
+	 */
+	voiceReceipt: (voiceid: string, mobile = '02151234567', code = '2'): Record<string, string> => ({
+		code,
+		msg: code === '2' ? '呼叫成功' : '用户未接听',
+		mobilephone: mobile,
+		voiceid,
+		report_time: '2024-03-01 09:15:02',
+	}),
 	internationalReceipt: (ismsid: string, mobile = '852 61234567'): Record<string, string> => ({
 		code: '2',
 		msg: 'DELIVRD',

@@ -45,6 +45,7 @@ export class Simulator {
 	constructor(options: SimulatorOptions = {}) {
 		this.latencyMs = options.latencyMs ?? 0;
 		this.mount('/webservice/', (request) => this.ihuyi.handle(request));
+		this.mount('/vm/webservice/', (request) => this.ihuyi.handle(request));
 		this.mount('/servlet/', (request) => this.jiazhiyuan.handle(request));
 	}
 

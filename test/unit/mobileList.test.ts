@@ -22,6 +22,13 @@ describe('readMobileList: separators between numbers', () => {
 	});
 });
 
+describe('readMobileList: fixed lines', () => {
+	test('fixed lines are numbers only when the product calls them', () => {
+		expect(readMobileList('021-51234567, 13800138000', { fixedLines: true })).toEqual({ numbers: ['02151234567', '13800138000'], invalid: [], duplicates: 0 });
+		expect(readMobileList('021-51234567, 13800138000')).toMatchObject({ numbers: ['13800138000'], invalid: [{ value: '021-51234567' }] });
+	});
+});
+
 describe('readMobileList: spaces inside one number, spaces between numbers', () => {
 	test.each([
 		'+86 138-0013-8000',

@@ -1,4 +1,4 @@
-import { normaliseMainlandMobile, parseInternationalNumber, toHalfWidth } from '../../nodes/common/phone';
+import { normaliseMainlandMobile, normaliseMainlandNumber, parseInternationalNumber, toHalfWidth } from '../../nodes/common/phone';
 
 describe('normaliseMainlandMobile', () => {
 	test.each([
@@ -36,6 +36,33 @@ describe('normaliseMainlandMobile', () => {
 		const result = normaliseMainlandMobile(raw);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.reason).toMatch(/must be text/);
+	});
+});
+
+describe('normaliseMainlandNumber with fixed lines (voice notification)', () => {
+	test.each([
+		['13800138000', '13800138000'],
+		['021-51234567', '02151234567'],
+		['(010) 1234 5678', '01012345678'],
+		['+86 21 5123 4567', '02151234567'],
+		['0086 755 8765 4321', '075587654321'],
+		['+86 0755 87654321', '075587654321'],
+		['０２１５１２３４５６７', '02151234567'],
+	])('%p → %p', (raw, expected) => {
+		expect(normaliseMainlandNumber(raw, true)).toEqual({ ok: true, value: expected });
+	});
+
+	test.each([
+		['02151234567', false, 'not a mainland-China mobile'],
+		['0215123456', true, 'nor a fixed line'],
+		['021512345678901', true, 'nor a fixed line'],
+		['00215123456', true, 'nor a fixed line'],
+		['021-51234567-801', true, 'nor a fixed line'],
+		['021-5123456x', true, 'characters other than digits'],
+	])('%p (fixed lines %p) is refused (%s)', (raw, fixedLines, reason) => {
+		const result = normaliseMainlandNumber(raw, fixedLines);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.reason).toContain(reason);
 	});
 });
 

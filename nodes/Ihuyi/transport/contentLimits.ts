@@ -15,3 +15,6 @@ export const DOMESTIC_SMS_MAX_CHARACTERS = 300;
  * long-SMS limit of ihuyi's current web documentation, the highest figure ihuyi gives.
  */
 export const INTERNATIONAL_SMS_MAX_CHARACTERS = 500;
+
+/** Voice notification: "支持 180 个字" — the `content` parameter in ihuyi's 语音通知 document. */
+export const VOICE_NOTIFICATION_MAX_CHARACTERS = 180;

@@ -1,5 +1,5 @@
 import type { FailureCause } from '../../common/errors';
-import { DOMESTIC_SMS_MAX_CHARACTERS, INTERNATIONAL_SMS_MAX_CHARACTERS } from './contentLimits';
+import { DOMESTIC_SMS_MAX_CHARACTERS, INTERNATIONAL_SMS_MAX_CHARACTERS, VOICE_NOTIFICATION_MAX_CHARACTERS } from './contentLimits';
 import type { IhuyiMethod, IhuyiProduct } from './products';
 
 /**
@@ -29,7 +29,7 @@ const COMMON: Record<string, IhuyiCodeInfo> = {
 	'4050': { zh: '账号被冻结', en: 'The account is frozen', hint: 'Contact ihuyi support to unfreeze the account.', cause: 'credential-invalid' },
 	'4051': { zh: '剩余条数不足', en: 'Not enough balance', hint: 'Top up the product in the ihuyi console (the balance is per product).', cause: 'quota-exhausted' },
 	'4052': { zh: '访问ip与备案ip不符', en: 'The request came from an IP address that is not bound to the account', hint: "Add the n8n server's public IP address in the ihuyi console (IP 绑定), or remove the IP binding. n8n Cloud and other hosts with changing IPs need the binding removed.", cause: 'configuration-invalid' },
-	'406': { zh: '手机格式不正确', en: 'The mobile number format is wrong', hint: 'Domestic SMS and voice codes take one 11-digit mainland mobile number; international SMS takes "<country code> <number>".' },
+	'406': { zh: '手机格式不正确', en: 'The mobile number format is wrong', hint: 'Domestic SMS and voice codes take one 11-digit mainland mobile number, voice notifications also a fixed line with its area code (e.g. 02151234567); international SMS takes "<country code> <number>".' },
 	'407': { zh: '短信内容含有敏感字符', en: 'The content contains words ihuyi does not allow', hint: 'Remove marketing, loan, lottery or other sensitive words, or file a template for them in the ihuyi console.' },
 };
 
@@ -77,6 +77,23 @@ const VOICE: Record<string, IhuyiCodeInfo> = {
 	'408': INTERNATIONAL['408'],
 };
 
+/**
+ * Voice notification: ihuyi's 语音通知 document lists the SMS codes with the same meanings;
+ * its text is read out from an approved voice template, so 4071–4073 are about that template.
+ */
+const VOICE_NOTIFICATION: Record<string, IhuyiCodeInfo> = {
+	...COMMON,
+	'404': { zh: '语音内容不能为空', en: 'The notification text is empty', hint: 'Enter the text to read out, or choose Template and give its variables.' },
+	'405': { ...COMMON['405'], zh: '用户名或密码不正确' },
+	'40501': SMS['40501'],
+	'40502': SMS['40502'],
+	'4071': { ...SMS['4071'], en: 'No approved voice template', hint: 'File a voice notification template (语音通知 → 模板管理) in the ihuyi console and wait for its approval.' },
+	'4072': { ...SMS['4072'], en: 'The text does not match an approved voice template', hint: 'The text must match an approved voice template character for character; or choose Template and give the template ID and its variables.' },
+	'4073': { ...SMS['4073'], en: 'The notification text is too long', hint: `Keep the text within ${VOICE_NOTIFICATION_MAX_CHARACTERS} characters, the limit of ihuyi's voice notification document.` },
+	'408': INTERNATIONAL['408'],
+	'4080': SMS['4080'],
+};
+
 /** GetNum answers with a shorter list; the texts differ slightly. */
 const BALANCE_OVERRIDES: Record<string, IhuyiCodeInfo> = {
 	'405': { ...COMMON['405'], zh: '用户名或密码不正确' },
@@ -102,6 +119,7 @@ const CATALOGUES: Record<IhuyiProduct, Record<string, IhuyiCodeInfo>> = {
 	sms: SMS,
 	internationalSms: INTERNATIONAL,
 	voiceCode: VOICE,
+	voiceNotification: VOICE_NOTIFICATION,
 };
 
 export function lookupCode(

@@ -4,7 +4,7 @@
  * Each product has its own API ID and key in the ihuyi console, its own host and its own
  * error list, so every request names its product.
  */
-export type IhuyiProduct = 'sms' | 'internationalSms' | 'voiceCode';
+export type IhuyiProduct = 'sms' | 'internationalSms' | 'voiceCode' | 'voiceNotification';
 
 /** ihuyi's methods: Submit sends, GetNum reads the balance, AddTemplate files an SMS template. */
 export type IhuyiMethod = 'Submit' | 'GetNum' | 'AddTemplate';
@@ -19,6 +19,8 @@ export interface IhuyiProductInfo {
 	path: string;
 	/** The answer's id element: documented as smsid, seen as ismsid / voiceid in the field. */
 	idFields: string[];
+	/** How an error names that id when a success comes without one. */
+	idName: string;
 	/** How the Operation selector names Get Balance, and what GetNum counts. */
 	balance: { action: string; counts: string };
 }
@@ -31,6 +33,7 @@ export const IHUYI_PRODUCTS: Record<IhuyiProduct, IhuyiProductInfo> = {
 		defaultBaseUrl: 'https://106.ihuyi.com',
 		path: '/webservice/sms.php',
 		idFields: ['smsid'],
+		idName: 'message id (smsid)',
 		balance: { action: 'Get the SMS balance', counts: 'domestic SMS' },
 	},
 	internationalSms: {
@@ -40,6 +43,7 @@ export const IHUYI_PRODUCTS: Record<IhuyiProduct, IhuyiProductInfo> = {
 		defaultBaseUrl: 'http://api.isms.ihuyi.com',
 		path: '/webservice/isms.php',
 		idFields: ['smsid', 'ismsid'],
+		idName: 'message id (smsid)',
 		balance: { action: 'Get the international SMS balance', counts: 'international SMS' },
 	},
 	voiceCode: {
@@ -49,7 +53,18 @@ export const IHUYI_PRODUCTS: Record<IhuyiProduct, IhuyiProductInfo> = {
 		defaultBaseUrl: 'http://api.voice.ihuyi.com',
 		path: '/webservice/voice.php',
 		idFields: ['voiceid', 'smsid'],
+		idName: 'call id (voiceid)',
 		balance: { action: 'Get the voice code balance', counts: 'voice codes' },
+	},
+	voiceNotification: {
+		displayName: 'Voice Notification (语音通知)',
+		credentialType: 'ihuyiVoiceNotificationApi',
+		wording: { name: 'Voice Notification', console: '语音通知 (Voice Notification)', idPlaceholder: 'VM12345678' },
+		defaultBaseUrl: 'http://api.vm.ihuyi.com',
+		path: '/webservice/voice.php',
+		idFields: ['voiceid', 'smsid'],
+		idName: 'call id (voiceid)',
+		balance: { action: 'Get the voice notification balance', counts: 'voice notifications' },
 	},
 };
 

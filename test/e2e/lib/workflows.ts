@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { IHUYI_TEST_ACCOUNTS } from '../../simulator/ihuyi';
+import { IHUYI_SIM_BASE_PATHS, IHUYI_TEST_ACCOUNTS } from '../../simulator/ihuyi';
 import { JIAZHIYUAN_TEST_ACCOUNT } from '../../simulator/jiazhiyuan';
 import { REPO_ROOT } from './install';
 import type { N8nInstance } from './n8n';
@@ -18,6 +18,7 @@ export const CREDENTIAL_IDS = {
 	ihuyiSmsApi: 'ihuyiSmsCred0001',
 	ihuyiInternationalSmsApi: 'ihuyiIntlCred001',
 	ihuyiVoiceApi: 'ihuyiVoiceCred01',
+	ihuyiVoiceNotificationApi: 'ihuyiVNoteCred01',
 	jiazhiyuanApi: 'jiazhiyuanCred01',
 } as const;
 
@@ -26,6 +27,7 @@ export function credentials(simulatorUrl: string): unknown[] {
 		{ id: CREDENTIAL_IDS.ihuyiSmsApi, name: 'ihuyi SMS account', type: 'ihuyiSmsApi', data: { ...IHUYI_TEST_ACCOUNTS.sms, signing: 'dynamicPassword', baseUrl: simulatorUrl } },
 		{ id: CREDENTIAL_IDS.ihuyiInternationalSmsApi, name: 'ihuyi International SMS account', type: 'ihuyiInternationalSmsApi', data: { ...IHUYI_TEST_ACCOUNTS.internationalSms, signing: 'dynamicPassword', baseUrl: simulatorUrl } },
 		{ id: CREDENTIAL_IDS.ihuyiVoiceApi, name: 'ihuyi Voice Code account', type: 'ihuyiVoiceApi', data: { ...IHUYI_TEST_ACCOUNTS.voiceCode, signing: 'dynamicPassword', baseUrl: simulatorUrl } },
+		{ id: CREDENTIAL_IDS.ihuyiVoiceNotificationApi, name: 'ihuyi Voice Notification account', type: 'ihuyiVoiceNotificationApi', data: { ...IHUYI_TEST_ACCOUNTS.voiceNotification, signing: 'dynamicPassword', baseUrl: `${simulatorUrl}${IHUYI_SIM_BASE_PATHS.voiceNotification}` } },
 		{ id: CREDENTIAL_IDS.jiazhiyuanApi, name: 'Jiazhiyuan account', type: 'jiazhiyuanApi', data: { ...JIAZHIYUAN_TEST_ACCOUNT, baseUrl: simulatorUrl, smsType: '1' } },
 	];
 }
@@ -83,6 +85,8 @@ export function ihuyiAllOperations() {
 		{ name: 'International Balance', type: 'ihuyi', credential: 'ihuyiInternationalSmsApi', parameters: { resource: 'internationalSms', operation: 'getBalance', options: {} } },
 		{ name: 'Voice Send', type: 'ihuyi', credential: 'ihuyiVoiceApi', parameters: { resource: 'voiceCode', operation: 'send', mobile: '13700137000', codeSource: 'generate', codeLength: 6, options: {} } },
 		{ name: 'Voice Balance', type: 'ihuyi', credential: 'ihuyiVoiceApi', parameters: { resource: 'voiceCode', operation: 'getBalance', options: {} } },
+		{ name: 'Voice Notification Send', type: 'ihuyi', credential: 'ihuyiVoiceNotificationApi', parameters: { resource: 'voiceNotification', operation: 'send', mobile: '021-51234567', sendMode: 'template', templateId: '10001', templateVariables: { variable: [{ value: '体检' }, { value: '明天上午9点' }] }, options: {} } },
+		{ name: 'Voice Notification Balance', type: 'ihuyi', credential: 'ihuyiVoiceNotificationApi', parameters: { resource: 'voiceNotification', operation: 'getBalance', options: {} } },
 	]);
 }
 
@@ -105,6 +109,7 @@ export function dryRunSends() {
 		{ name: 'SMS', type: 'ihuyi', credential: 'ihuyiSmsApi', parameters: { resource: 'sms', operation: 'send', mobile: '+86 138 0013 8000', sendMode: 'fullText', content: '您的验证码是：4321。请不要把验证码泄露给其他人。', options: dryRun } },
 		{ name: 'International SMS', type: 'ihuyi', credential: 'ihuyiInternationalSmsApi', parameters: { resource: 'internationalSms', operation: 'send', numberFormat: 'e164', phoneNumber: '+85261234567', content: 'Your verification code is 1125', options: dryRun } },
 		{ name: 'Voice Code', type: 'ihuyi', credential: 'ihuyiVoiceApi', parameters: { resource: 'voiceCode', operation: 'send', mobile: '13700137000', codeSource: 'generate', codeLength: 6, options: dryRun } },
+		{ name: 'Voice Notification', type: 'ihuyi', credential: 'ihuyiVoiceNotificationApi', parameters: { resource: 'voiceNotification', operation: 'send', mobile: '+86 10 1234 5678', content: '您好，您预约的体检明天开始。', options: dryRun } },
 		{ name: 'Jiazhiyuan SMS', type: 'jiazhiyuan', credential: 'jiazhiyuanApi', parameters: { resource: 'sms', operation: 'send', mobiles: "={{ Array.from({ length: 25000 }, (_, i) => '135' + String(i).padStart(8, '0')) }}", content: '【嘉之元】短信测试', smsType: 'default', options: dryRun } },
 	]);
 }

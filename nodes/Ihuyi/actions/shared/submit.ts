@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { incompleteAnswerError } from '../../../common/requestErrors';
+import { IHUYI_PRODUCTS } from '../../transport/products';
 import type { IhuyiProduct } from '../../transport/products';
 import { callIhuyi } from '../../transport/request';
 
@@ -17,8 +18,7 @@ export async function submit(
 ): Promise<IDataObject> {
 	const answer = await callIhuyi(ctx, { product, method: 'Submit', itemIndex, fields, timeoutMs });
 	if (!answer.id) {
-		const missing = product === 'voiceCode' ? 'call id (voiceid)' : 'message id (smsid)';
-		throw incompleteAnswerError(ctx.getNode(), itemIndex, { provider: 'ihuyi', product, missing, sent: true });
+		throw incompleteAnswerError(ctx.getNode(), itemIndex, { provider: 'ihuyi', product, missing: IHUYI_PRODUCTS[product].idName, sent: true });
 	}
 	return {
 		provider: 'ihuyi',

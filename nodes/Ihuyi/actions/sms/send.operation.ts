@@ -4,7 +4,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { checkContent } from '../../../common/content';
 import { dryRunOption } from '../../../common/dryRun';
 import { quietHoursOption } from '../../../common/quietHours';
-import { invalidInput } from '../../../common/errors';
 import { readText } from '../../../common/parameters';
 import { countSegments } from '../../../common/segments';
 import { DOMESTIC_SMS_MAX_CHARACTERS } from '../../transport/contentLimits';
@@ -15,7 +14,8 @@ import { runOperation } from '../../../common/runner/runOperation';
 import { optionsCollection } from '../../../common/optionsCollection';
 import { credentialFields } from '../../../common/credentials';
 import { ihuyiSendOperation } from '../shared/sendOperation';
-import { ihuyiContent, readMainlandMobile } from '../shared/validate';
+import { readTemplate, sendModeProperty, templateProperties } from '../shared/template';
+import { ihuyiContent, readOneNumber } from '../shared/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,24 +27,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 13800138000',
 		description: 'One mainland-China mobile number (11 digits). A +86 prefix, spaces and dashes are removed.',
 	},
-	{
-		displayName: 'Send Mode',
-		name: 'sendMode',
-		type: 'options',
-		options: [
-			{
-				name: 'Full Text',
-				value: 'fullText',
-				description: 'Send the whole message; it must match an approved template exactly',
-			},
-			{
-				name: 'Template (模板)',
-				value: 'template',
-				description: 'Send a template ID and the values of its variables',
-			},
-		],
-		default: 'fullText',
-	},
+	sendModeProperty('message'),
 	{
 		displayName: 'Content',
 		name: 'content',
@@ -57,42 +40,7 @@ const properties: INodeProperties[] = [
 		hint: 'Must match an approved template (模板) character for character, punctuation and spaces included. Do not add the 【signature】: ihuyi adds it.',
 		displayOptions: { show: { sendMode: ['fullText'] } },
 	},
-	{
-		displayName: 'Template ID',
-		name: 'templateId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1',
-		description: 'The template ID (模板ID) from the ihuyi console; ID 1 is the default verification-code template',
-		displayOptions: { show: { sendMode: ['template'] } },
-	},
-	{
-		displayName: 'Template Variables',
-		name: 'templateVariables',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		placeholder: 'Add Variable',
-		description: 'The values of the template variables (【变量】), in the order they appear in the template',
-		displayOptions: { show: { sendMode: ['template'] } },
-		options: [
-			{
-				displayName: 'Variable',
-				name: 'variable',
-				values: [
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 1234',
-						description: 'The value of this variable; it must not contain "|"',
-					},
-				],
-			},
-		],
-	},
+	...templateProperties({ example: '1', defaultHint: '; ID 1 is the default verification-code template' }),
 	optionsCollection([
 		concurrencyOption,
 		dryRunOption,
@@ -121,16 +69,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runOperation(this, items, ihuyiSendOperation<SmsInput>(this, {
 		product: 'sms',
 		validate: (itemIndex) => {
-			const mobile = readMainlandMobile(this, itemIndex);
+			const mobile = readOneNumber(this, itemIndex);
 			const sendMode = this.getNodeParameter('sendMode', itemIndex, 'fullText') as string;
 			const signature = billedSignature((this.getNodeParameter('options', itemIndex, {}) as IDataObject).signature, credentialSignature);
 			if (sendMode === 'template') {
-				const templateId = readText(this, 'templateId', itemIndex, 'Template ID').trim();
-				if (!/^\d+$/.test(templateId)) {
-					throw invalidInput(node, itemIndex, 'Template ID', templateId === '' ? 'is empty' : `"${templateId}" is not a number`, 'Enter the numeric template ID (模板ID) shown in the ihuyi console, e.g. 1.');
-				}
-				const variables = readVariables(this, itemIndex);
-				const content = variables.join('|');
+				const { templateId, content } = readTemplate(this, itemIndex, 'Add one variable per 【变量】 in the template, in order (the default template 1 has one: the code).');
 				checkContent(node, itemIndex, content, 'Template Variables', ihuyiContent({ allowEmoji: false, maxCharacters: DOMESTIC_SMS_MAX_CHARACTERS }));
 				return { mobile, content, templateId, segments: null, segmentsIncludeSignature: false };
 			}
@@ -159,30 +102,4 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 function billedSignature(option: unknown, credential: unknown): string {
 	const bare = (value: unknown) => String(value ?? '').trim().replace(/^【(.*)】$/u, '$1').trim();
 	return bare(option) || bare(credential);
-}
-
-function readVariables(ctx: IExecuteFunctions, itemIndex: number): string[] {
-	const node = ctx.getNode();
-	const collection = ctx.getNodeParameter('templateVariables', itemIndex, {}) as {
-		variable?: Array<{ value?: unknown }>;
-	};
-	const entries = collection.variable ?? [];
-	if (entries.length === 0) {
-		throw invalidInput(node, itemIndex, 'Template Variables', 'is empty', 'Add one variable per 【变量】 in the template, in order (the default template 1 has one: the code).');
-	}
-	return entries.map((entry, position) => {
-		const value = entry.value;
-		const label = `Template Variables → variable ${position + 1}`;
-		if (value !== null && typeof value === 'object') {
-			throw invalidInput(node, itemIndex, label, 'must be text, but the expression gave an object', 'Map a text value, e.g. {{ $json.code }}.');
-		}
-		const text = value === undefined || value === null ? '' : String(value);
-		if (text.trim() === '') {
-			throw invalidInput(node, itemIndex, label, 'is empty', 'Give every template variable a value, or remove the empty variable.');
-		}
-		if (text.includes('|')) {
-			throw invalidInput(node, itemIndex, label, `contains "|", which ihuyi uses to separate variables`, 'Remove or replace the "|" in the value (e.g. with "/").');
-		}
-		return text;
-	});
 }

@@ -11,7 +11,7 @@ import { concurrencyOption, timeoutOption } from '../shared/options';
 import { runOperation } from '../../../common/runner/runOperation';
 import { optionsCollection } from '../../../common/optionsCollection';
 import { ihuyiSendOperation } from '../shared/sendOperation';
-import { readMainlandMobile } from '../shared/validate';
+import { readOneNumber } from '../shared/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runOperation(this, items, ihuyiSendOperation<{ mobile: string; code: string }>(this, {
 		product: 'voiceCode',
 		validate: (itemIndex) => {
-			const mobile = readMainlandMobile(this, itemIndex);
+			const mobile = readOneNumber(this, itemIndex);
 			const source = this.getNodeParameter('codeSource', itemIndex, 'generate') as string;
 			if (source === 'provided') {
 				const raw = readText(this, 'code', itemIndex, 'Code');
