@@ -24,7 +24,7 @@ export function pushSettingsProperties(kept: string, others: string): INodePrope
 			type: 'options',
 			options: IHUYI_PRODUCT_NAMES.map((value) => ({ name: IHUYI_PRODUCTS[value].displayName, value })),
 			default: 'sms',
-			description: 'The product whose push URL this is; international receipts carry ismsid and reply_time',
+			description: 'The product whose push URL this is; international receipts carry ismsid and reply_time, and a voice notification receipt may name a fixed line',
 		},
 		{
 			displayName: 'Events',
