@@ -1,9 +1,14 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ContentRules } from '../../../common/content';
 import { invalidInput } from '../../../common/errors';
 import { entryCount, readMobileList } from '../../../common/mobileList';
 import { findEmoji } from '../../../common/characters';
+
+/** The Mobile field that readOneNumber reads; the products differ in what they say of it. */
+export function oneNumberProperty(placeholder: string, description: string): INodeProperties {
+	return { displayName: 'Mobile', name: 'mobile', type: 'string', required: true, default: '', placeholder, description };
+}
 
 /**
  * The one number of an item, read like every number list of this package

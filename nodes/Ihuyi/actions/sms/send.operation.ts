@@ -15,18 +15,10 @@ import { optionsCollection } from '../../../common/optionsCollection';
 import { credentialFields } from '../../../common/credentials';
 import { ihuyiSendOperation } from '../shared/sendOperation';
 import { readTemplate, sendModeProperty, templateProperties } from '../shared/template';
-import { ihuyiContent, readOneNumber } from '../shared/validate';
+import { ihuyiContent, oneNumberProperty, readOneNumber } from '../shared/validate';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Mobile',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 13800138000',
-		description: 'One mainland-China mobile number (11 digits). A +86 prefix, spaces and dashes are removed.',
-	},
+	oneNumberProperty('e.g. 13800138000', 'One mainland-China mobile number (11 digits). A +86 prefix, spaces and dashes are removed.'),
 	sendModeProperty('message'),
 	{
 		displayName: 'Content',

@@ -11,18 +11,10 @@ import { concurrencyOption, timeoutOption } from '../shared/options';
 import { runOperation } from '../../../common/runner/runOperation';
 import { optionsCollection } from '../../../common/optionsCollection';
 import { ihuyiSendOperation } from '../shared/sendOperation';
-import { readOneNumber } from '../shared/validate';
+import { oneNumberProperty, readOneNumber } from '../shared/validate';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Mobile',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 13800138000',
-		description: 'One mainland-China mobile number (11 digits) that ihuyi will call',
-	},
+	oneNumberProperty('e.g. 13800138000', 'One mainland-China mobile number (11 digits) that ihuyi will call'),
 	{
 		displayName: 'Code Source',
 		name: 'codeSource',

@@ -11,18 +11,10 @@ import { VOICE_NOTIFICATION_MAX_CHARACTERS } from '../../transport/contentLimits
 import { concurrencyOption, timeoutOption } from '../shared/options';
 import { ihuyiSendOperation } from '../shared/sendOperation';
 import { readTemplate, sendModeProperty, templateProperties } from '../shared/template';
-import { ihuyiContent, readOneNumber } from '../shared/validate';
+import { ihuyiContent, oneNumberProperty, readOneNumber } from '../shared/validate';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Mobile',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 13800138000 or 021-51234567',
-		description: 'One mainland-China number that ihuyi will call: a mobile (11 digits) or a fixed line with its area code. A +86 prefix, spaces and dashes are removed.',
-	},
+	oneNumberProperty('e.g. 13800138000 or 021-51234567', 'One mainland-China number that ihuyi will call: a mobile (11 digits) or a fixed line with its area code. A +86 prefix, spaces and dashes are removed.'),
 	sendModeProperty('text'),
 	{
 		displayName: 'Content',
